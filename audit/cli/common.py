@@ -1,0 +1,105 @@
+"""Options and helpers shared by the sub-commands (input mapping, selection, errors)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from audit.config import Config, ConfigError, load_config
+from audit.load.options import FieldMap, LoadOptions
+
+# exit codes shared by check / sources / report (the gate has its own, see audit.gate)
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories or globs to read; '-' reads standard input.")]
+TextField = Annotated[str, typer.Option("--text-field", help="Input field holding the article text.")]
+IdField = Annotated[str, typer.Option("--id-field", help="Input field holding the article id.")]
+TitleField = Annotated[str, typer.Option("--title-field", help="Input field holding the title.")]
+AuthorField = Annotated[str, typer.Option("--author-field", help="Input field holding the author/byline.")]
+SourceField = Annotated[str, typer.Option("--source-field", help="Input field holding the source (outlet).")]
+UrlField = Annotated[str, typer.Option("--url-field", help="Input field holding the URL.")]
+LangField = Annotated[str, typer.Option("--lang-field", help="Input field holding the language code.")]
+PublishedField = Annotated[str, typer.Option("--published-field", help="Input field holding the publication date.")]
+Source = Annotated[
+    str | None, typer.Option("--source", help="Source for every article (default for .txt: the folder name).")
+]
+InputFormat = Annotated[
+    str | None,
+    typer.Option("--input-format", help="jsonl, json, csv, parquet or txt (default: from the file name)."),
+]
+Select = Annotated[
+    list[str] | None,
+    typer.Option("--select", help="Checks to run: codes, prefixes, names, categories (repeat or comma-separate)."),
+]
+Ignore = Annotated[list[str] | None, typer.Option("--ignore", help="Checks to skip (same forms as --select).")]
+ConfigPath = Annotated[
+    Path | None, typer.Option("--config", help="A pyproject.toml or TOML file with [tool.newsaudit].")
+]
+Workers = Annotated[
+    int | None, typer.Option("--workers", "-j", help="Worker processes (default: all cores; 1 = in-process).")
+]
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Print a one-line error (no traceback) and exit."""
+    typer.echo(f"newsaudit: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"newsaudit: {message}", err=True)
+
+
+def split_list(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def get_config(path: Path | None) -> Config:
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        fail(str(exc))
+
+
+def load_options(
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    title_field: str = "title",
+    author_field: str = "author",
+    source_field: str = "source",
+    url_field: str = "url",
+    lang_field: str = "lang",
+    published_field: str = "published",
+    source: str | None = None,
+    input_format: str | None = None,
+    config: Config | None = None,
+) -> LoadOptions:
+    fields = FieldMap(
+        id=id_field,
+        text=text_field,
+        title=title_field,
+        author=author_field,
+        source=source_field,
+        url=url_field,
+        lang=lang_field,
+        published=published_field,
+    )
+    kw = {}
+    if config is not None:
+        kw["max_article_chars"] = config.max_article_chars
+    return LoadOptions(fields=fields, source=source, format=input_format, **kw)
+
+
+def stdout_is_tty() -> bool:
+    return sys.stdout.isatty()

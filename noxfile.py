@@ -1,0 +1,37 @@
+"""Developer sessions: ``nox -s tests lint typecheck`` (and, as they land, eval, bench, docs)."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+@nox.session(python="3.11")
+def tests(session: nox.Session) -> None:
+    """The test suite (browser tests need Debian's chromium; they skip without it)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python="3.11")
+def lint(session: nox.Session) -> None:
+    """ruff: lint and formatting check."""
+    session.install("ruff>=0.6")
+    session.run("ruff", "check", "audit", "tests", "noxfile.py")
+
+
+@nox.session(python="3.11")
+def typecheck(session: nox.Session) -> None:
+    """mypy over the package."""
+    session.install("-e", ".[dev]")
+    session.run("mypy", "audit")
+
+
+@nox.session(python="3.11")
+def docs(session: nox.Session) -> None:
+    """Regenerate docs/checks.md from the checks' docstrings."""
+    session.install("-e", ".")
+    with open("docs/checks.md", "w", encoding="utf-8") as fh:
+        session.run("newsaudit", "checks", "--format", "markdown", stdout=fh)
