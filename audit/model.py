@@ -196,6 +196,10 @@ class ArticleResult:
     findings: list[Finding] = dc_field(default_factory=list)
     scores: dict[str, Any] = dc_field(default_factory=dict)
     lang_detected: bool = False  # True when ``lang`` was identified, not declared
+    #: problems auditing this article that are not findings about its text:
+    #: ``"timeout"`` (the per-article time budget ran out) or ``"internal-error: …"``.
+    #: An article with errors was not fully audited; the gate quarantines it.
+    errors: list[str] = dc_field(default_factory=list)
 
     @property
     def worst(self) -> str | None:
@@ -208,10 +212,13 @@ class ArticleResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The ``check --format jsonl`` object for this article."""
-        return {
+        d: dict[str, Any] = {
             "id": self.article.id,
             "source": self.article.source,
             "lang": self.lang,
             "findings": [f.to_dict() for f in self.findings],
             "scores": self.scores,
         }
+        if self.errors:
+            d["errors"] = list(self.errors)
+        return d

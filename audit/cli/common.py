@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from audit.config import Config, ConfigError, load_config
 from audit.load.options import FieldMap, LoadOptions
+
+if TYPE_CHECKING:
+    from audit.check.engine import Record, Result
+    from audit.check.parallel import AuditorSpec
 
 # exit codes shared by check / sources / report (the gate has its own, see audit.gate)
 EXIT_OK = 0
@@ -99,6 +104,31 @@ def load_options(
     if config is not None:
         kw["max_article_chars"] = config.max_article_chars
     return LoadOptions(fields=fields, source=source, format=input_format, **kw)
+
+
+def auditor_spec(cfg: Config, select: list[str] | None, ignore: list[str] | None) -> AuditorSpec:
+    """Validate the selection and options now (a clear error, no traceback) and return
+    the spec every worker builds its Auditor from."""
+    from audit.check.base import UnknownSelector
+    from audit.check.parallel import AuditorSpec
+
+    sel, ign = split_list(select), split_list(ignore)
+    spec = AuditorSpec(config=cfg, select=tuple(sel) if sel is not None else None,
+                       ignore=tuple(ign) if ign is not None else None)
+    try:
+        spec.build()
+    except (UnknownSelector, ConfigError) as exc:
+        fail(str(exc))
+    return spec
+
+
+def audit_records(records: Iterable[Record], spec: AuditorSpec, workers: int | None) -> Iterator[Result]:
+    """Audit a record stream locally on ``workers`` processes (default: all cores)."""
+    from audit.check.parallel import audit_parallel
+
+    if workers is not None and workers < 1:
+        fail("--workers must be at least 1")
+    return audit_parallel(records, spec, workers=workers)
 
 
 def stdout_is_tty() -> bool:

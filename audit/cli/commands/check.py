@@ -39,6 +39,7 @@ def check(
     published_field: c.PublishedField = "published",
     source: c.Source = None,
     input_format: c.InputFormat = None,
+    workers: c.Workers = None,
 ) -> None:
     """Spot-check articles. Exit 0: no error-severity finding; 1: some; 2: usage or input error."""
     if fmt not in ("text", "jsonl", "json"):
@@ -53,17 +54,10 @@ def check(
         source_field=source_field, url_field=url_field, lang_field=lang_field,
         published_field=published_field, source=source, input_format=input_format, config=cfg,
     )
-    from audit.check.base import UnknownSelector
-    from audit.check.engine import Auditor
-    from audit.config import ConfigError
     from audit.load import iter_records
 
-    try:
-        auditor = Auditor(cfg, select=c.split_list(select), ignore=c.split_list(ignore))
-    except (UnknownSelector, ConfigError) as exc:
-        c.fail(str(exc))
-
-    stream = auditor.audit_stream(iter_records(paths, opts))
+    spec = c.auditor_spec(cfg, select, ignore)
+    stream = c.audit_records(iter_records(paths, opts), spec, workers)
     out = sys.stdout
     counts = _Counts()
     if fmt == "text":
