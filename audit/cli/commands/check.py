@@ -40,6 +40,10 @@ def check(
     source: c.Source = None,
     input_format: c.InputFormat = None,
     workers: c.Workers = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (all cores) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
+    ] = None,
 ) -> None:
     """Spot-check articles. Exit 0: no error-severity finding; 1: some; 2: usage or input error."""
     if fmt not in ("text", "jsonl", "json"):
@@ -57,9 +61,18 @@ def check(
     from audit.load import iter_records
 
     spec = c.auditor_spec(cfg, select, ignore)
-    stream = c.audit_records(iter_records(paths, opts), spec, workers)
     out = sys.stdout
     counts = _Counts()
+    if engine == "dask":
+        if fmt == "text" or fix:
+            c.fail("--engine dask writes --format jsonl or json (texts stay on the workers; no --fix)")
+        _run_dask(paths, spec, opts, scheduler, fmt, out, counts)
+        typer.echo(counts.summary(), err=True)
+        raise typer.Exit(c.EXIT_USAGE if counts.input_errors else
+                         c.EXIT_FINDINGS if counts.by_severity[Severity.ERROR] else c.EXIT_OK)
+    if engine != "local":
+        c.fail(f"--engine must be local or dask, not {engine!r}")
+    stream = c.audit_records(iter_records(paths, opts), spec, workers)
     if fmt == "text":
         color = out.isatty()
         for item in _tally(stream, counts):
@@ -120,6 +133,38 @@ def _tally(stream: Iterator[ArticleResult | InputError], counts: _Counts) -> Ite
                 counts.flagged += 1
             counts.by_severity.update(f.severity for f in item.findings)
         yield item
+
+
+def _run_dask(paths: list[str], spec: Any, opts: Any, scheduler: str | None, fmt: str, out: TextIO,
+              counts: _Counts) -> None:
+    from audit.check.distributed import audit_on_dask
+
+    try:
+        items = audit_on_dask(paths, spec, opts, scheduler=scheduler)
+        first = True
+        if fmt == "json":
+            out.write("[")
+        for item in items:
+            if "input_error" in item:
+                counts.input_errors += 1
+                c.warn(f"error: {item['input_error']['origin']}: {item['input_error']['message']}")
+                continue
+            obj = item["result"]
+            counts.articles += 1
+            sevs = [f["severity"] for f in obj["findings"]]
+            counts.by_severity.update(sevs)
+            if any(s != "info" for s in sevs):
+                counts.flagged += 1
+            line = json.dumps(obj, ensure_ascii=False)
+            if fmt == "jsonl":
+                out.write(line + "\n")
+            else:
+                out.write(("\n" if first else ",\n") + line)
+            first = False
+        if fmt == "json":
+            out.write("\n]\n")
+    except OSError as exc:
+        c.fail(f"cannot reach the Dask scheduler {scheduler!r}: {exc}")
 
 
 def _as_obj(item: ArticleResult | InputError, fix: bool) -> dict[str, Any] | None:

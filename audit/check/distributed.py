@@ -1,0 +1,126 @@
+"""Run the checks on a Dask cluster (``--engine dask --scheduler ADDRESS``).
+
+The input is partitioned: every shard file (JSONL, JSON, CSV, Parquet, a folder of
+``.txt``) is one task. A task reads its shard *on the worker*, audits it and returns
+only the compact per-article output (the ``check --format jsonl`` objects, which hold
+evidence substrings but never the full texts) together with an ``InputError`` line per
+unreadable record. The client therefore never holds the corpus: it streams results
+shard by shard, in shard order, so the output equals the local engine's.
+
+Workers need newsaudit installed in the same version (the package and its lexicons
+travel with the environment, not with the tasks). See docs/scale.md for running on
+Kubernetes, YARN or SLURM with Dask's own deployment tools.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from audit.check.parallel import AuditorSpec
+from audit.load.options import LoadOptions
+
+
+def expand_shards(paths: Sequence[str | Path]) -> list[str]:
+    """Shard files in a stable order: directories are expanded to their data files."""
+    exts = (".jsonl", ".ndjson", ".json", ".csv", ".parquet", ".gz")
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.name.endswith(exts))
+            txt_dirs = sorted({f.parent for f in path.rglob("*.txt")})
+            out.extend(str(f) for f in files)
+            out.extend(str(d) for d in txt_dirs if not files)
+        else:
+            out.append(str(path))
+    return out
+
+
+def audit_shard(shard: str, spec: AuditorSpec, options: LoadOptions) -> list[dict[str, Any]]:
+    """Read and audit one shard on a worker; return compact output items in input order.
+
+    Each item is ``{"result": <check jsonl object>, "row": <source-aggregation row>}`` or
+    ``{"input_error": {"origin": "file:line", "message": "..."}}``.
+    """
+    from audit.load import iter_records
+    from audit.model import InputError
+
+    auditor = _cached_auditor(spec)
+    row_fn = _row_function()
+    out: list[dict[str, Any]] = []
+    for item in auditor.audit_stream(iter_records([shard], options)):
+        if isinstance(item, InputError):
+            out.append({"input_error": {"origin": str(item.origin), "message": item.message}})
+        else:
+            entry: dict[str, Any] = {"result": item.to_dict()}
+            if row_fn is not None:
+                entry["row"] = row_fn(item)
+            out.append(entry)
+    return out
+
+
+_AUDITORS: dict[bytes, Any] = {}
+
+
+def _cached_auditor(spec: AuditorSpec) -> Any:
+    # one Auditor per worker process and spec (building one imports every rule module)
+    import pickle
+
+    key = pickle.dumps(spec)
+    if key not in _AUDITORS:
+        _AUDITORS[key] = spec.build()
+    return _AUDITORS[key]
+
+
+def _row_function() -> Any:
+    try:
+        from audit.score.sources import row_from_result
+    except ImportError:  # the sources stage is optional for plain checking
+        return None
+    return row_from_result
+
+
+def audit_on_dask(
+    paths: Sequence[str | Path],
+    spec: AuditorSpec,
+    options: LoadOptions,
+    *,
+    scheduler: str | None = None,
+    client: Any = None,
+    max_in_flight: int | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Yield compact output items (see :func:`audit_shard`) for every record, shard by shard.
+
+    ``scheduler`` is a Dask scheduler address (``tcp://host:8786``); ``client`` an existing
+    ``distributed.Client`` (tests pass one bound to a ``LocalCluster``). At most
+    ``max_in_flight`` shards (default: 2 per worker thread) are outstanding at once, so the
+    client's memory is bounded by a few shards' compact output.
+    """
+    from distributed import Client
+
+    own = client is None
+    if own:
+        client = Client(scheduler) if scheduler else Client(processes=True)
+    try:
+        shards = expand_shards(paths)
+        if not shards:
+            return
+        nthreads = sum(client.nthreads().values()) or 1
+        limit = max_in_flight or 2 * nthreads
+        futures: list[Any] = []
+        next_i = 0
+        done_i = 0
+        while done_i < len(shards):
+            while next_i < len(shards) and next_i - done_i < limit:
+                futures.append(client.submit(audit_shard, shards[next_i], spec, options, pure=False))
+                next_i += 1
+            fut = futures[done_i]
+            items = fut.result()
+            futures[done_i] = None  # release it
+            done_i += 1
+            yield from items
+    finally:
+        if own:
+            client.close()
