@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import nox
 
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
 nox.options.sessions = ["tests", "lint", "typecheck"]
 nox.options.reuse_existing_virtualenvs = True
 
@@ -27,6 +29,14 @@ def typecheck(session: nox.Session) -> None:
     """mypy over the package."""
     session.install("-e", ".[dev]")
     session.run("mypy", "audit")
+
+
+@nox.session(python="3.11")
+def bench(session: nox.Session) -> None:
+    """Speed and memory, side by side with datatrove's filters (issue #7)."""
+    session.install("-e", ".")
+    session.install(*nox.project.dependency_groups(PYPROJECT, "bench"))
+    session.run("python", "tests/bench/bench.py", *session.posargs)
 
 
 @nox.session(python="3.11")
