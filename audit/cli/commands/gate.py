@@ -1,0 +1,97 @@
+"""``newsaudit gate``: the pre-ingest gate on a Great Expectations suite (docs/gate.md).
+
+Great Expectations and pandas are imported only when this command runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from audit.cli import common as c
+
+EXIT_CONFIG = 3  # audit.gate.EXIT_CONFIG (kept here so that --help imports nothing heavy)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("gate")(gate)
+
+
+def _resolve_suite(suite: str) -> Path:
+    p = Path(suite)
+    if p.exists() or p.suffix:
+        return p
+    # a bare name: the suites shipped in the project's expectations/ folder
+    import audit
+
+    shipped = Path(audit.__file__).resolve().parent.parent / "expectations" / f"{suite}.json"
+    return shipped if shipped.exists() else p
+
+
+def gate(
+    paths: c.Paths,
+    suite: Annotated[
+        str, typer.Option("--suite", "-s", help="A GX 1.x suite JSON file, or 'default' / 'strict' (expectations/).")
+    ] = "default",
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory (created if needed).")] = Path(
+        "gate-out"
+    ),
+    repair: Annotated[
+        bool,
+        typer.Option("--repair", help="Accept quarantined articles whose defects can be repaired (re-audited first)."),
+    ] = False,
+    warn_exit: Annotated[
+        bool, typer.Option("--warn-exit", help="Exit 2 when the gate passed with warnings (quarantine, warning rules).")
+    ] = False,
+    select: c.Select = None,
+    ignore: c.Ignore = None,
+    config: c.ConfigPath = None,
+    text_field: c.TextField = "text",
+    id_field: c.IdField = "id",
+    title_field: c.TitleField = "title",
+    author_field: c.AuthorField = "author",
+    source_field: c.SourceField = "source",
+    url_field: c.UrlField = "url",
+    lang_field: c.LangField = "lang",
+    published_field: c.PublishedField = "published",
+    source: c.Source = None,
+    input_format: c.InputFormat = None,
+    workers: c.Workers = None,
+) -> None:
+    """Gate a batch before ingest: write accepted.jsonl, quarantined.jsonl, junit.xml and summary.json to --out.
+
+    Exit 0: passed; 1: the gate failed; 2: passed with warnings (only with --warn-exit);
+    3: configuration or input error (bad suite, unknown expectation, missing column, unreadable input).
+    """
+    cfg = c.get_config(config)
+    opts = c.load_options(
+        text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
+        source_field=source_field, url_field=url_field, lang_field=lang_field,
+        published_field=published_field, source=source, input_format=input_format, config=cfg,
+    )
+    if workers is not None and workers < 1:
+        c.fail("--workers must be at least 1", EXIT_CONFIG)
+    from audit.check.base import UnknownSelector
+    from audit.check.parallel import AuditorSpec
+    from audit.config import ConfigError
+
+    sel, ign = c.split_list(select), c.split_list(ignore)
+    spec = AuditorSpec(config=cfg, select=tuple(sel) if sel is not None else None,
+                       ignore=tuple(ign) if ign is not None else None)
+    try:
+        spec.build()
+    except (UnknownSelector, ConfigError) as exc:
+        c.fail(str(exc), EXIT_CONFIG)
+
+    from audit.gate import GateConfigError
+    from audit.gate.runner import run_gate
+
+    try:
+        result = run_gate(paths, _resolve_suite(suite), out, repair=repair, warn_exit=warn_exit,
+                          options=opts, spec=spec, workers=workers)
+    except GateConfigError as exc:
+        c.fail(str(exc), EXIT_CONFIG)
+    typer.echo(result.human())
+    raise typer.Exit(result.exit_code)

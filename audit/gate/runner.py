@@ -1,0 +1,569 @@
+"""Run a gate: audit, build the feature frame, validate it, quarantine, repair, write outputs.
+
+Memory: the texts are not held. Each record is audited once and spooled (original
+fields + findings) to a temporary file in the output directory; only its feature row
+stays in memory. The outputs are written by re-reading the spool.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import time
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from audit import __version__
+from audit.gate import EXIT_CONFIG, EXIT_FAILED, EXIT_PASSED, EXIT_WARNINGS, GateConfigError
+from audit.gate import features as F
+from audit.gate import outputs as O
+from audit.gate.suite import LoadedSuite, SuiteItem, load_suite
+from audit.load.options import FieldMap, LoadOptions
+from audit.model import Article, ArticleResult, Finding, InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from audit.check.parallel import AuditorSpec
+
+#: how many reasons the human summary lists
+TOP_REASONS = 5
+
+
+@dataclass
+class GateResult:
+    """What a gate run decided. ``summary`` is the content of ``summary.json``."""
+
+    exit_code: int
+    verdict: str  # passed | passed-with-warnings | failed
+    counts: dict[str, int]
+    summary: dict[str, Any]
+    out_dir: Path
+    top_reasons: list[tuple[str, int]] = field(default_factory=list)
+
+    def human(self) -> str:
+        """A short summary for people (the CLI prints it)."""
+        c = self.counts
+        lines = [
+            f"newsaudit gate: suite {self.summary['suite']['name']!r}: {c['read']} records read, "
+            f"{c['accepted']} accepted ({c['repaired']} repaired), {c['quarantined']} quarantined "
+            f"({c['input_errors']} unreadable, {c['audit_errors']} not fully audited).",
+        ]
+        if self.top_reasons:
+            lines.append("Top quarantine reasons: " + "; ".join(f"{r} ({n})" for r, n in self.top_reasons))
+        failed = [e for e in self.summary["expectations"] if e["level"] == "batch" and not e["success"]]
+        for e in failed:
+            lines.append(f"  {'FAILED ' if e['severity'] == 'critical' else 'warning'} {e['reason']}: "
+                         f"observed {_fmt(e.get('observed'))}")
+        lines.append(f"Verdict: {self.verdict.upper()} (exit {self.exit_code}) in {self.summary['wall_time_s']:.2f} s; "
+                     f"outputs in {self.out_dir}")
+        return "\n".join(lines)
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    return str(v)
+
+
+# -- records ---------------------------------------------------------------------------------
+def original_record(article: Article, fields: FieldMap) -> dict[str, Any]:
+    """The record with its input field names (``--text-field maintext`` maps back)."""
+    rec: dict[str, Any] = {}
+    for canon, src in fields.items():
+        v = getattr(article, canon)
+        if v is not None or canon in ("id", "text"):
+            rec[src] = v
+    for k, v in article.extra.items():
+        rec.setdefault(k, v)
+    return rec
+
+
+class _Spool:
+    """Records spooled to a temp file in the output directory, one JSON line each."""
+
+    def __init__(self, out_dir: Path) -> None:
+        fd, self.path = tempfile.mkstemp(dir=out_dir, prefix=".gate-spool-", suffix=".jsonl")
+        self._fh = os.fdopen(fd, "w", encoding="utf-8")
+
+    def add(self, obj: dict[str, Any]) -> None:
+        self._fh.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+
+    def close(self) -> None:
+        if not self._fh.closed:
+            self._fh.close()
+
+    def __iter__(self) -> Any:
+        self.close()
+        with open(self.path, encoding="utf-8") as fh:
+            for line in fh:
+                yield json.loads(line)
+
+    def remove(self) -> None:
+        self.close()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+
+
+# -- GX plumbing -----------------------------------------------------------------------------
+class _Validator:
+    """An ephemeral GX context with one pandas batch definition, quiet."""
+
+    def __init__(self) -> None:
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        self.gx = gx
+        self.ctx = gx.get_context(mode="ephemeral")
+        self.ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
+        asset = self.ctx.data_sources.add_pandas("newsaudit").add_dataframe_asset("features")
+        self.batch_definition = asset.add_batch_definition_whole_dataframe("batch")
+
+    def validate(self, df: pd.DataFrame, items: list[SuiteItem], result_format: dict[str, Any]) -> dict[int, Any]:
+        """Validate ``df`` against ``items``; results by item index."""
+        import copy
+
+        if not items:
+            return {}
+        exps = []
+        for it in items:
+            e = copy.copy(it.expectation)
+            e.id = None
+            e.meta = {**(it.meta or {}), "_newsaudit_index": it.index}
+            exps.append(e)
+        suite = self.gx.ExpectationSuite(name="newsaudit-gate", expectations=exps)
+        gx_logger = logging.getLogger("great_expectations")
+        old = gx_logger.level
+        gx_logger.setLevel(logging.CRITICAL)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                batch = self.batch_definition.get_batch(batch_parameters={"dataframe": df})
+                res = batch.validate(suite, result_format=result_format)
+        finally:
+            gx_logger.setLevel(old)
+        out: dict[int, Any] = {}
+        for r in res.results:
+            idx = r.expectation_config.meta.get("_newsaudit_index")
+            out[int(idx)] = r
+            msg = _exception_message(r.exception_info)
+            if msg:
+                it = next(i for i in items if i.index == idx)
+                raise GateConfigError(f"expectations[{it.index}] {it.type}({it.column}): GX could not evaluate it: {msg}")
+        return out
+
+
+def _exception_message(info: Any) -> str | None:
+    if not info:
+        return None
+    if isinstance(info, dict) and "raised_exception" in info:
+        return info.get("exception_message") if info.get("raised_exception") else None
+    if isinstance(info, dict):
+        for v in info.values():
+            if isinstance(v, dict) and v.get("raised_exception"):
+                return str(v.get("exception_message"))
+    return None
+
+
+# -- sources ---------------------------------------------------------------------------------
+def _source_scorer() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
+    try:
+        from audit.score.sources import row_from_result, score_sources
+    except ImportError:
+        return None
+    return score_sources, row_from_result
+
+
+# -- the run ---------------------------------------------------------------------------------
+def run_gate(
+    inputs: Sequence[str | Path],
+    suite: str | Path | LoadedSuite,
+    out_dir: str | Path,
+    *,
+    repair: bool = False,
+    warn_exit: bool = False,
+    options: LoadOptions | None = None,
+    spec: AuditorSpec | None = None,
+    workers: int | None = None,
+    chunk_rows: int = 5000,
+) -> GateResult:
+    """Run the gate and write its outputs. Raises :class:`GateConfigError` (exit 3) for an
+    unusable suite, input or option, before any output is replaced."""
+    t0 = time.perf_counter()
+    started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    loaded = suite if isinstance(suite, LoadedSuite) else load_suite(suite)
+    opts = options or LoadOptions()
+    for p in inputs:
+        if str(p) != "-" and not Path(p).exists():
+            raise GateConfigError(f"input {p}: no such file or directory")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GateConfigError(f"--out {out}: cannot create ({exc.strerror or exc})") from exc
+
+    _precheck_columns(loaded)
+    from audit.check.parallel import AuditorSpec
+
+    spec = spec or AuditorSpec()
+    spool = _Spool(out)
+    try:
+        frame, n_records = _audit_into_frame(inputs, opts, spec, workers, spool, chunk_rows)
+        _check_columns(loaded, frame)
+        validator = _Validator()
+        article_items = loaded.level("article")
+        reasons = _article_failures(validator, frame, article_items)
+        for i in frame.index[frame["input_error"].notna()]:
+            reasons.setdefault(int(i), []).insert(0, {"reason": "input-error", "message": frame.at[i, "input_error"]})
+        for i in frame.index[frame["audit_error"].notna()]:
+            reasons.setdefault(int(i), []).insert(0, {"reason": "audit-error", "message": frame.at[i, "audit_error"]})
+        repaired: dict[int, dict[str, Any]] = {}
+        if repair and reasons:
+            repaired = _repair(validator, frame, reasons, spool, opts, spec, article_items)
+            for i in repaired:
+                reasons.pop(i, None)
+        frame[F.QUARANTINED] = 0
+        if reasons:
+            frame.loc[list(reasons), F.QUARANTINED] = 1
+        batch_items = loaded.level("batch")
+        batch_results = validator.validate(frame, batch_items, {"result_format": "SUMMARY"})
+        return _finish(loaded, inputs, out, spool, frame, n_records, reasons, repaired, article_items,
+                       batch_results, warn_exit, t0, started, opts)
+    finally:
+        spool.remove()
+
+
+def _audit_into_frame(
+    inputs: Sequence[str | Path], opts: LoadOptions, spec: AuditorSpec, workers: int | None,
+    spool: _Spool, chunk_rows: int,
+) -> tuple[pd.DataFrame, int]:
+    from audit.check.parallel import audit_parallel
+    from audit.load import iter_records
+
+    scorer = _source_scorer()
+    source_rows: list[Any] = []
+    rows: list[dict[str, Any]] = []
+    chunks: list[Any] = []
+    score_cols: dict[str, None] = {}
+    n = 0
+    n_articles = 0
+    try:
+        for item in audit_parallel(iter_records([str(p) for p in inputs], opts), spec, workers=workers):
+            if isinstance(item, InputError):
+                if item.fatal:
+                    raise GateConfigError(f"input {item}")
+                rows.append(F.input_error_row(item))
+                spool.add({"kind": "input_error", "origin": str(item.origin), "message": item.message,
+                           "raw": item.raw})
+            else:
+                assert isinstance(item, ArticleResult)
+                row = F.feature_row(item)
+                for k in row:
+                    if k not in F.FIXED_COLUMNS and k not in score_cols:
+                        score_cols[k] = None
+                rows.append(row)
+                spool.add({"kind": "article", "record": original_record(item.article, opts.fields),
+                           "findings": [f.to_dict() for f in item.findings]})
+                if scorer is not None:
+                    source_rows.append(scorer[1](item))
+                n_articles += 1
+            n += 1
+            if len(rows) >= chunk_rows:
+                chunks.append(F.chunk_frame(rows))
+                rows = []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GateConfigError(f"input: cannot read ({exc})") from exc
+    if rows:
+        chunks.append(F.chunk_frame(rows))
+    frame = F.to_frame(chunks, score_cols, empty_scores=n_articles == 0)
+    if scorer is not None:
+        _join_sources(frame, scorer[0](source_rows) if source_rows else [])
+    return frame, n
+
+
+def _join_sources(frame: pd.DataFrame, scores: Iterable[Any]) -> None:
+    by_source = {s.source: s for s in scores}
+    for col, attr in zip(F.SOURCE_COLUMNS, ("score", "low", "high", "articles"), strict=True):
+        frame[col] = [
+            float(getattr(by_source[s], attr)) if s in by_source and getattr(by_source[s], attr, None) is not None
+            else float("nan")
+            for s in frame["source"]
+        ]
+
+
+def _precheck_columns(suite: LoadedSuite) -> None:
+    """Fail before auditing on a column no frame can have (a typo): not a fixed column,
+    not a score (documented or score-like), not a source column."""
+    possible = {*F.FIXED_COLUMNS, *F.DOCUMENTED_SCORES, *F.SOURCE_COLUMNS, F.QUARANTINED}
+    for it in suite.items:
+        for col in sorted(it.columns() - possible):
+            if col.startswith(("repetition_", "readability")) or col.endswith(("_score", "_share", "_density")):
+                continue  # a score some scorer may produce: checked on the frame
+            raise GateConfigError(
+                f"suite {suite.path}: expectations[{it.index}] {it.type} uses column {col} "
+                f"which the feature frame does not have{_column_hint(col)}; see docs/gate.md for the columns"
+            )
+
+
+def _column_hint(m: str) -> str:
+    if m in F.DOCUMENTED_SCORES or m.startswith(("repetition_", "readability")):
+        return " (a score: no article of this batch carries it; is its scorer installed?)"
+    if m in F.SOURCE_COLUMNS:
+        return " (per-source reliability: audit.score.sources is not installed)"
+    if m in ("text", "title", "author", "body"):
+        return (" (the gate validates the feature frame, not the texts; use the finding counts such as "
+                "n_error_encoding, or run the audit.gate.expectations pack in your own GX suite)")
+    return ""
+
+
+def _check_columns(suite: LoadedSuite, frame: pd.DataFrame) -> None:
+    have = set(frame.columns) | {F.QUARANTINED}
+    for it in suite.items:
+        missing = sorted(it.columns() - have)
+        if not missing:
+            continue
+        hint = _column_hint(missing[0])
+        raise GateConfigError(
+            f"suite {suite.path}: expectations[{it.index}] {it.type} uses column {', '.join(missing)} "
+            f"which the feature frame does not have{hint}; see docs/gate.md for the columns"
+        )
+
+
+def _article_failures(validator: _Validator, frame: pd.DataFrame, items: list[SuiteItem]) -> dict[int, list[dict[str, Any]]]:
+    """Row index -> the reasons (failed per-article expectations) it is quarantined for."""
+    results = validator.validate(frame, items, {"result_format": "COMPLETE"})
+    reasons: dict[int, list[dict[str, Any]]] = {}
+    for it in items:
+        r = results[it.index]
+        for idx in r.result.get("unexpected_index_list") or []:
+            i = int(idx) if not isinstance(idx, dict) else int(next(iter(idx.values())))
+            col = it.kwargs.get("column")
+            observed = frame.at[i, col] if isinstance(col, str) and col in frame.columns else None
+            reasons.setdefault(i, []).append({
+                "reason": it.reason,
+                "expectation": it.type,
+                "index": it.index,
+                "column": it.column,
+                "observed": _plain(observed),
+                "kwargs": {k: v for k, v in it.kwargs.items() if k not in ("column", "row_condition")},
+            })
+    return reasons
+
+
+def _plain(v: Any) -> Any:
+    if v is None:
+        return None
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, float) and v != v:
+        return None
+    return v
+
+
+def _repair(
+    validator: _Validator, frame: pd.DataFrame, reasons: dict[int, list[dict[str, Any]]], spool: _Spool,
+    opts: LoadOptions, spec: AuditorSpec, items: list[SuiteItem],
+) -> dict[int, dict[str, Any]]:
+    """Repair the quarantined articles whose findings carry replacements, re-audit the
+    repaired text, and keep those whose new feature row fails no per-article expectation."""
+    from audit.fix import apply_fixes
+
+    cands = {
+        i for i, rs in reasons.items()
+        if frame.at[i, "n_fixable"] > 0 and not any(r["reason"] in ("input-error", "audit-error") for r in rs)
+    }
+    if not cands:
+        return {}
+    auditor = spec.build()
+    attempts: dict[int, dict[str, Any]] = {}
+    new_rows: list[dict[str, Any]] = []
+    for i, entry in enumerate(spool):
+        if i not in cands:
+            continue
+        rec = entry["record"]
+        text = rec.get(opts.fields.text) or ""
+        fixed, edits = apply_fixes(text, [Finding.from_dict(f) for f in entry["findings"]])
+        if not edits:
+            continue
+        article = Article(
+            id=str(rec.get(opts.fields.id)), text=fixed,
+            title=rec.get(opts.fields.title), author=rec.get(opts.fields.author),
+            source=frame.at[i, "source"], url=rec.get(opts.fields.url),
+            lang=rec.get(opts.fields.lang), published=rec.get(opts.fields.published),
+        )
+        result = auditor.audit(article)
+        row = F.feature_row(result)
+        row["origin"] = frame.at[i, "origin"]
+        for col in F.SOURCE_COLUMNS:
+            if col in frame.columns:
+                row[col] = frame.at[i, col]
+        new_rows.append(row)
+        attempts[i] = {"text": fixed, "edits": edits, "findings": [f.to_dict() for f in result.findings],
+                       "row": len(new_rows) - 1}
+    if not attempts:
+        return {}
+    sub = F.to_frame([F.chunk_frame(new_rows)], [c for c in frame.columns if c not in F.FIXED_COLUMNS],
+                     empty_scores=False)
+    sub = sub[[c for c in frame.columns]]
+    still = _article_failures(validator, sub, items) if items else {}
+    accepted: dict[int, dict[str, Any]] = {}
+    for i, a in attempts.items():
+        j = a["row"]
+        if j in still or _plain(sub.at[j, "audit_error"]) is not None:
+            continue
+        for col in frame.columns:
+            frame.at[i, col] = sub.at[j, col]
+        accepted[i] = a
+    return accepted
+
+
+def _finish(
+    suite: LoadedSuite, inputs: Sequence[str | Path], out: Path, spool: _Spool, frame: pd.DataFrame,
+    n_records: int, reasons: dict[int, list[dict[str, Any]]], repaired: dict[int, dict[str, Any]],
+    article_items: list[SuiteItem], batch_results: dict[int, Any], warn_exit: bool, t0: float,
+    started: str, opts: LoadOptions,
+) -> GateResult:
+    # -- per-expectation results -------------------------------------------------------------
+    per_reason: Counter[str] = Counter()
+    per_item: Counter[int] = Counter()
+    quarantined_ids: dict[int, list[str]] = {}
+    for i, rs in reasons.items():
+        for r in rs:
+            per_reason[r["reason"]] += 1
+            if "index" in r:
+                per_item[r["index"]] += 1
+                quarantined_ids.setdefault(r["index"], []).append(str(frame.at[i, "id"]))
+    expectations: list[dict[str, Any]] = []
+    for it in suite.items:
+        d = it.describe()
+        if it.level == "article":
+            d["success"] = True  # per-article rules quarantine; they do not decide the verdict
+            d["quarantined"] = per_item[it.index]
+            d["observed"] = per_item[it.index]
+        else:
+            r = batch_results[it.index]
+            d["success"] = bool(r.success)
+            d["observed"] = _plain(r.result.get("observed_value", r.result.get("unexpected_count")))
+            if "unexpected_count" in r.result:
+                d["unexpected_count"] = r.result.get("unexpected_count")
+                d["partial_unexpected_list"] = [_plain(v) for v in (r.result.get("partial_unexpected_list") or [])][:20]
+        expectations.append(d)
+    critical_failed = [e for e in expectations if e["level"] == "batch" and not e["success"] and e["severity"] == "critical"]
+    warned = [e for e in expectations if e["level"] == "batch" and not e["success"] and e["severity"] != "critical"]
+    n_quarantined = len(reasons)
+    if critical_failed:
+        verdict, code = "failed", EXIT_FAILED
+    elif warned or n_quarantined:
+        verdict, code = "passed-with-warnings", (EXIT_WARNINGS if warn_exit else EXIT_PASSED)
+    else:
+        verdict, code = "passed", EXIT_PASSED
+
+    # -- write the records -------------------------------------------------------------------
+    O.begin_outputs(out)
+    files: dict[str, dict[str, Any]] = {}
+    n_acc = n_q = 0
+    with O.atomic_writer(out / O.ACCEPTED) as acc, O.atomic_writer(out / O.QUARANTINED) as qua:
+        for i, entry in enumerate(spool):
+            if entry["kind"] == "input_error":
+                obj = {"_newsaudit": {"reasons": reasons.get(i) or [{"reason": "input-error"}],
+                                      "origin": entry["origin"], "raw": entry.get("raw")}}
+                qua.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+                n_q += 1
+                continue
+            rec = entry["record"]
+            if i in repaired:
+                rep = repaired[i]
+                rec = dict(rec)
+                rec[opts.fields.text] = rep["text"]
+                rec["_newsaudit"] = {"repaired": True, "edits": rep["edits"], "findings": rep["findings"]}
+                acc.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                n_acc += 1
+            elif i in reasons:
+                rs = reasons[i]
+                for r in rs:
+                    if r.get("column"):
+                        r["findings"] = F.findings_for_column(r["column"], entry["findings"])
+                rec = dict(rec)
+                rec["_newsaudit"] = {"reasons": rs, "findings": entry["findings"],
+                                     "origin": frame.at[i, "origin"]}
+                qua.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                n_q += 1
+            else:
+                acc.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                n_acc += 1
+    files[O.ACCEPTED] = {**acc.info(), "records": n_acc}
+    files[O.QUARANTINED] = {**qua.info(), "records": n_q}
+
+    counts = {
+        "read": n_records,
+        "articles": int(frame["input_error"].isna().sum()),
+        "accepted": n_acc,
+        "repaired": len(repaired),
+        "quarantined": n_q,
+        "input_errors": int(frame["input_error"].notna().sum()),
+        "audit_errors": int(frame["audit_error"].notna().sum()),
+    }
+    reconciled = counts["read"] == counts["accepted"] + counts["quarantined"] == len(frame)
+    if not reconciled:
+        verdict, code = "error", EXIT_CONFIG
+    wall = time.perf_counter() - t0
+    import great_expectations as gx
+
+    cases = _junit_cases(expectations, quarantined_ids, counts, reconciled)
+    with O.atomic_writer(out / O.JUNIT) as ju:
+        ju.write(O.junit_xml(suite.name, cases, wall))
+    files[O.JUNIT] = ju.info()
+    top = per_reason.most_common(TOP_REASONS)
+    summary: dict[str, Any] = {
+        "newsaudit_version": __version__,
+        "great_expectations_version": gx.__version__,
+        "suite": {"name": suite.name, "path": suite.path, "sha256": suite.sha256},
+        "inputs": [str(p) for p in inputs],
+        "started_at": started,
+        "verdict": verdict,
+        "exit_code": code,
+        "counts": counts,
+        "reconciled": reconciled,
+        "top_reasons": [{"reason": r, "count": n} for r, n in top],
+        "expectations": expectations,
+        "wall_time_s": round(time.perf_counter() - t0, 3),
+    }
+    O.write_manifest_summary(out, summary, files)
+    return GateResult(exit_code=code, verdict=verdict, counts=counts, summary=summary, out_dir=out,
+                      top_reasons=top)
+
+
+def _junit_cases(expectations: list[dict[str, Any]], quarantined_ids: dict[int, list[str]],
+                 counts: dict[str, int], reconciled: bool) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = []
+    for e in expectations:
+        name = f"[{e['index']}] {e['type']}({e['column'] or ''}): {e['reason']}"
+        case: dict[str, Any] = {"classname": f"newsaudit.gate.{e['level']}", "name": name, "type": e["type"]}
+        if e["level"] == "article":
+            ids = quarantined_ids.get(e["index"], [])
+            if ids:
+                shown = ", ".join(ids[:50]) + (f" … (+{len(ids) - 50})" if len(ids) > 50 else "")
+                case["system_out"] = f"{len(ids)} article(s) quarantined: {shown}"
+        elif not e["success"]:
+            msg = f"{e['reason']}: observed {_fmt(e.get('observed'))}; expected {json.dumps(e['kwargs'], default=str)}"
+            if e["severity"] == "critical":
+                case["failure"] = msg
+                if e.get("partial_unexpected_list"):
+                    case["details"] = msg + "\nunexpected values: " + json.dumps(e["partial_unexpected_list"], default=str)
+            else:
+                case["system_out"] = f"WARNING ({e['severity']}): {msg}"
+        cases.append(case)
+    rec = {"classname": "newsaudit.gate", "name": "reconciliation: read == accepted + quarantined"}
+    if not reconciled:
+        rec["failure"] = (f"read {counts['read']} != accepted {counts['accepted']} + quarantined "
+                          f"{counts['quarantined']}")
+    cases.append(rec)
+    return cases
