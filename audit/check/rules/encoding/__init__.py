@@ -1,0 +1,1 @@
+"""Encoding checks (ENC): mojibake, lost bytes, control and invisible characters, HTML leftovers."""
