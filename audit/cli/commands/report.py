@@ -1,0 +1,96 @@
+"""``newsaudit report``: audit articles and write one self-contained HTML report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from audit.cli import common as c
+
+DEFAULT_DIR = Path("reports")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)
+
+
+def output_path(out: Path | None, paths: list[str]) -> Path:
+    """Where the report goes: ``-o`` as given (a folder gets ``<input name>.html``),
+    by default ``reports/<name of the first input>.html``."""
+    first = paths[0] if paths else "report"
+    name = Path(first.rstrip("/\\")).stem if first not in ("-", "") else "stdin"
+    name = name.split("*")[0].strip("._-") or "report"
+    if out is None:
+        return DEFAULT_DIR / f"{name}.html"
+    if out.is_dir() or str(out).endswith(("/", "\\")):
+        return out / f"{name}.html"
+    return out
+
+
+def report(
+    paths: c.Paths,
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The HTML file to write (default: reports/<input name>.html)."),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The report's title.")] = None,
+    max_detail: Annotated[
+        int,
+        typer.Option("--max-detail", help="Articles embedded with full text and findings (the most serious first)."),
+    ] = 2000,
+    select: c.Select = None,
+    ignore: c.Ignore = None,
+    config: c.ConfigPath = None,
+    text_field: c.TextField = "text",
+    id_field: c.IdField = "id",
+    title_field: c.TitleField = "title",
+    author_field: c.AuthorField = "author",
+    source_field: c.SourceField = "source",
+    url_field: c.UrlField = "url",
+    lang_field: c.LangField = "lang",
+    published_field: c.PublishedField = "published",
+    source: c.Source = None,
+    input_format: c.InputFormat = None,
+    workers: c.Workers = None,
+) -> None:
+    """Audit articles and write a self-contained HTML report (opens offline, from disk).
+
+    Exit 0: the report was written; 2: usage error or the report could not be written.
+    """
+    if max_detail < 0:
+        c.fail("--max-detail must be 0 or more")
+    target = output_path(out, paths)
+    cfg = c.get_config(config)
+    opts = c.load_options(
+        text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
+        source_field=source_field, url_field=url_field, lang_field=lang_field,
+        published_field=published_field, source=source, input_format=input_format, config=cfg,
+    )
+    from audit.load import iter_records
+    from audit.model import InputError
+    from audit.report import ReportLimits, write_report
+
+    spec = c.auditor_spec(cfg, select, ignore)
+    stream = c.audit_records(iter_records(paths, opts), spec, workers)
+
+    def warn_errors(items: Iterator[object]) -> Iterator[object]:
+        for item in items:
+            if isinstance(item, InputError):
+                c.warn(f"error: {item}")
+            yield item
+
+    try:
+        info = write_report(warn_errors(stream), target, title=title, inputs=paths,
+                            limits=ReportLimits(max_detail=max_detail))
+    except OSError as exc:
+        c.fail(f"cannot write {target}: {exc.strerror or exc}")
+    size = info["bytes"]
+    human = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} KB"
+    line = (f"Wrote {info['path']} ({human}): {info['articles']} article{'s' if info['articles'] != 1 else ''}, "
+            f"{info['detailed']} with full text")
+    if info["input_errors"]:
+        line += f", {info['input_errors']} input record{'s' if info['input_errors'] != 1 else ''} could not be read"
+    typer.echo(line + ".", err=True)

@@ -1,0 +1,1 @@
+"""Package data of the report: the Jinja2 page template, its CSS and its JavaScript."""
