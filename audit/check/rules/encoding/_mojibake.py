@@ -80,6 +80,8 @@ UTF8_MISREADS = (
     "iso-8859-2",
     "sloppy-windows-1254",
     "sloppy-windows-1257",
+    "macroman",
+    "cp437",
 )
 #: A single-byte code page read as another: (read as, written in).
 SINGLE_BYTE_MISREADS = (
@@ -184,10 +186,13 @@ def _letters_ok(repaired: str, original: str, lang: str | None, same_length: boo
     if len(scripts) > 1 or (script is not None and scripts != {script}):
         return False
     if same_length:
+        # a single-byte confusion is weak evidence: every accented letter of the
+        # repaired text must belong to one language's alphabet ("oŹô" mixes pl and fr)
+        letters = {ch.lower() for ch in repaired if ch.isalpha() and not ch.isascii()}
         alphabet = ALPHABETS.get(lang or "")
-        if alphabet is None:  # unknown language: one of the alphabets must explain it
-            return any({c.lower() for c in new} <= set(a) for a in ALPHABETS.values() if a)
-        return {c.lower() for c in new} <= set(alphabet)
+        if alphabet is None:
+            return any(letters <= set(a) for a in ALPHABETS.values() if a)
+        return letters <= set(alphabet)
     return True
 
 
@@ -202,6 +207,8 @@ def _accept(run: str, repaired: str, lang: str | None, script: str | None) -> bo
         return False
     if weirdness(repaired) >= weirdness(run):
         return False
+    if ("’" in run or "‘" in run) and not weirdness(run.replace("’", " ").replace("‘", " ")):
+        return False  # "Ã’s": a real apostrophe after a capital, not "Ò" mis-decoded
     _, bad_re = _ftfy()
     if not bad_re.search(run) and not EXTRA_RE.search(run) and not any(ch.islower() for ch in run):
         # only the UTF-8 sequence detector fired, on capitals: "ВІРІ" (Ukrainian caps)
@@ -381,7 +388,7 @@ def find_mojibake(text: str, lang: str | None) -> list[Mojibake]:
             # the whole run does not decode: try its tokens one by one
             for m in _TOKEN_RE.finditer(text, rs, re_):
                 found.extend(_findings_for_run(text, m.start(), m.end(), lang, script))
-        if not found and bad_re.search(text, rs, re_):
+        if not found and bad_re.search(text, rs, re_) and _looks_utf8(text[rs:re_]):
             s, e = _trim_unrepaired(text, rs, re_, bad_re)
             found = [Mojibake(s, e, None, None, "", False)]
         out.extend(found)
@@ -405,6 +412,15 @@ def _dominant_script(text: str, runs: list[tuple[int, int]]) -> str | None:
     if latin + cyr < 40:
         return None
     return "LATIN" if latin > cyr else "CYRILLIC"
+
+
+def _looks_utf8(run: str) -> bool:
+    """Unrepaired runs are reported only when they hold misread UTF-8 sequences or C1
+    controls: ftfy's badness alone also fires on leetspeak ("MÄ£ÄM ÌÑÌ")."""
+    return any(det.search(run) for det in _utf8_detectors()) or bool(_C1_RE.search(run))
+
+
+_C1_RE = re.compile("[\x80-\x9f]")
 
 
 def _trim_unrepaired(text: str, rs: int, re_: int, bad_re: re.Pattern[str]) -> tuple[int, int]:
