@@ -351,7 +351,7 @@ def histogram(values: list[float], *, lo: float | None = None, hi: float | None 
     vs = sorted(values)
     if lo is None or hi is None:
         p1 = vs[int(0.01 * (len(vs) - 1))]
-        p99 = vs[int(math.ceil(0.99 * (len(vs) - 1)))]
+        p99 = vs[math.ceil(0.99 * (len(vs) - 1))]
         lo = math.floor(p1) if lo is None else lo
         hi = math.ceil(p99) if hi is None else hi
         if hi <= lo:

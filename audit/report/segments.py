@@ -13,6 +13,7 @@ findings, hence to several categories). Concatenating the segments gives back th
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -43,7 +44,7 @@ def segments(length: int, spans: Sequence[tuple[int, int]]) -> list[Seg]:
             ends.setdefault(e, []).append(i)
     active: set[int] = set()
     out: list[Seg] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         for i in ends.get(a, ()):
             active.discard(i)
         active.update(starts.get(a, ()))

@@ -335,11 +335,12 @@
     body.appendChild(orig);
     if (d.fixed) {
       var fixBox = el("div", { cls: "text fixed", tabindex: "0", "aria-label": "Repaired text" });
-      var syncing = false;
+      var lock = null, unlock = null;
       var sync = function (a, b) { return function () {
-        if (syncing) { syncing = false; return; }
+        if (lock && lock !== a) return; // the echo of our own scroll
+        lock = a; clearTimeout(unlock); unlock = setTimeout(function () { lock = null; }, 120);
         var r = a.scrollTop / Math.max(1, a.scrollHeight - a.clientHeight);
-        syncing = true; b.scrollTop = r * (b.scrollHeight - b.clientHeight);
+        b.scrollTop = r * (b.scrollHeight - b.clientHeight);
       }; };
       textBox.addEventListener("scroll", sync(textBox, fixBox));
       fixBox.addEventListener("scroll", sync(fixBox, textBox));
