@@ -1,0 +1,156 @@
+"""MT001 mt-trailing-fragment: a sentence broken off into a lone one- or two-word "sentence"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from audit.check.base import Check, register
+from audit.check.rules.mt._common import (
+    DetectorMixin,
+    Signal,
+    capitalised_midsentence_forms,
+    cue_set,
+    in_spans,
+    is_allcaps,
+    is_capitalised,
+    quote_spans,
+    title_lines,
+)
+from audit.lexicons import SUPPORTED_LANGUAGES
+from audit.model import Category, Finding, Severity
+from audit.text import Doc
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,3}[.)]|[a-z][.)])\s")
+_SCORE_RE = re.compile(r"\b\d{1,3}\s?[:–-]\s?\d{1,3}\b")
+
+
+@register
+class TrailingFragment(DetectorMixin, Check):
+    """A full sentence is followed, at the end of its line, by a lone one- or two-word "sentence".
+
+    Machine translation of English wire copy reorders phrases such as "the war in Ukraine"
+    and splits them at the wrong place, leaving a proper noun stranded as a "sentence" of
+    its own right after a complete one: "…broń potrzebną do wojny w Korei Północnej. Ukraina."
+    The check looks only at the last sentence of a line, when that sentence has one or two
+    capitalised words and ends in a plain full stop, and the sentence before it is a long
+    declarative one. Headings (a line of their own), datelines in capitals, list items,
+    results lists, quoted replies and the short sentences a language uses as style
+    ("Nic.", "Tak.", "Genau.", listed per language in ``mt_cues``) are not flagged.
+    The finding is a warning when the fragment is written as a name elsewhere in the
+    article (the typical split of a place or person name), otherwise info.
+
+    **Anti-pattern**
+
+    A country name split off the sentence it belongs to::
+
+        Rząd przyjął w czwartek projekt budżetu, który ma ograniczyć deficyt spowodowany przez kryzys energetyczny w Europie. Niemcy.
+        Minister finansów powiedział, że Niemcy pozostają najważniejszym partnerem handlowym kraju.
+
+    **Best practice**
+
+    A deliberate one-word answer in a feature story::
+
+        Zapytaliśmy ministerstwo, co zamierza zrobić z raportem o stanie szpitali powiatowych. Nic.
+        Dokument od trzech miesięcy leży w szufladzie.
+    """
+
+    code = "MT001"
+    name = "mt-trailing-fragment"
+    category = Category.MACHINE_TRANSLATION
+    severity = Severity.WARNING
+    languages = SUPPORTED_LANGUAGES
+    kind = "fragment"
+
+    # min_prev_words=6: the split always follows a full clause; in the seed outlets' clean
+    # copy, sentences of 6+ words followed by a 1-2 word sentence on the same line occur
+    # only as quoted replies or style fragments, both handled separately.
+    # max_words=2: the brief's definition (a lone one- or two-word fragment).
+    def __init__(self, *, min_prev_words: int = 6, max_words: int = 2, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.min_prev_words = min_prev_words
+        self.max_words = max_words
+
+    def detect(self, doc: Doc, *, min_prev_words: int, max_words: int) -> list[Signal]:
+        text = doc.text
+        lang = doc.lang or ""
+        allow = cue_set(lang, "fragment", "allow")
+        credits = cue_set(lang, "fragment", "credits")
+        quotes = quote_spans(doc)
+        titles = title_lines(doc)
+        author = str(doc.meta.get("author") or "").strip().lower()
+        sents = doc.sentences
+        out: list[Signal] = []
+        # group sentences by line: a sentence never crosses a line break
+        for i in range(1, len(sents)):
+            s, e = sents[i]
+            ps, pe = sents[i - 1]
+            ls, le = _line_bounds(text, s, e)
+            if ps < ls:  # the previous sentence is on another line: a heading, not glued
+                continue
+            after = text[e:le].strip()
+            if after:  # not the last sentence of its line
+                continue
+            frag = text[s:e]
+            if not frag.endswith(".") or frag.endswith(".."):
+                continue
+            words = doc.words_in(s, e)
+            if not 1 <= len(words) <= max_words:
+                continue
+            wtexts = [text[a:b] for a, b in words]
+            if not all(is_capitalised(w) for w in wtexts):
+                continue
+            if any(is_allcaps(w) for w in wtexts) or any(c.isdigit() for c in frag):
+                continue
+            # only letters, spaces and hyphens between the words, then the full stop
+            if not _plain(frag[:-1]):
+                continue
+            low = " ".join(w.lower() for w in wtexts)
+            if low in allow or low in credits or (author and low == author):
+                continue
+            prev = text[ps:pe]
+            if prev.rstrip("\"'”’»)").endswith(("?", "!", ":", "…", "...")):
+                continue  # an answer to a question, an exclamation
+            if len(doc.words_in(ps, pe)) < min_prev_words:
+                continue
+            if in_spans(quotes, s, e) or in_spans(titles, s, e):
+                continue
+            line = text[ls:le]
+            if _LIST_ITEM_RE.match(line) or len(_SCORE_RE.findall(line)) >= 2:
+                continue
+            caps = capitalised_midsentence_forms(doc)
+            stem = wtexts[0].lower()[: max(4, len(wtexts[0]) - 3)]
+            name_like = any(f.startswith(stem) for f in caps)
+            out.append(Signal(
+                "fragment", s, e, strength=0.9 if name_like else 0.5,
+                data={"fragment": frag, "written_as_name_elsewhere": name_like},
+            ))
+        return out
+
+    def run(self, doc: Doc) -> Iterator[Finding]:
+        for sig in self.signals(doc):
+            sev = self.effective_severity if sig.data["written_as_name_elsewhere"] else Severity.INFO
+            yield self.finding(
+                doc, sig.start, sig.end,
+                f"Lone fragment {sig.data['fragment']!r} after a full sentence: a phrase split off "
+                "by machine translation (e.g. \"war in Ukraine\" -> \"…war in X. Ukraine.\").",
+                severity=sev, data=dict(sig.data),
+            )
+
+
+_PLAIN_RE = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*(?: [^\W\d_]+(?:[-'’][^\W\d_]+)*)?$")
+
+
+def _plain(s: str) -> bool:
+    return bool(_PLAIN_RE.match(s))
+
+
+def _line_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    if le < 0:
+        le = len(text)
+    if le > ls and text[le - 1] == "\r":
+        le -= 1
+    return ls, le

@@ -1,0 +1,98 @@
+"""MT004 mt-calque: a word-for-word translation of an English newsroom formula."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from audit.check.base import Check, register
+from audit.check.rules.mt._common import DetectorMixin, Signal
+from audit.lexicons import SUPPORTED_LANGUAGES, LexiconError
+from audit.lexicons import load as load_lexicon
+from audit.model import Category, Finding, Severity
+from audit.text import Doc
+
+
+@register
+class Calque(DetectorMixin, Check):
+    """A literal translation of an English newsroom formula that no local editor would write.
+
+    Wire stories end and hedge with fixed English formulas: "X contributed to this report",
+    "was scrutinised for signs that…", "did not go into detail about what this means",
+    "told reporters", "Reporting by … ; Editing by …". Machine translation renders them
+    word for word ("Alina Lobzina Przyczynił się do raportów.", "A contribuit la raportare",
+    "Trug zu den Berichten bei"). The calques are kept per language as regular expressions
+    in ``audit/lexicons/mt_calques/<lang>.toml`` (each with the English source and a note);
+    English text has none (the genuine formula is not a finding).
+
+    **Anti-pattern**
+
+    The "contributed to this report" byline, translated literally::
+
+        Inflacja w strefie euro spadła w październiku do 2,9 procent, najniższego poziomu od dwóch lat, podał w czwartek Eurostat.
+        Anna Nowak Przyczyniła się do raportu.
+
+    **Best practice**
+
+    The idiomatic Polish credit line::
+
+        Inflacja w strefie euro spadła w październiku do 2,9 procent, najniższego poziomu od dwóch lat, podał w czwartek Eurostat.
+        Współpraca: Anna Nowak.
+    """
+
+    code = "MT004"
+    name = "mt-calque"
+    category = Category.MACHINE_TRANSLATION
+    severity = Severity.WARNING
+    languages = SUPPORTED_LANGUAGES
+    kind = "calque"
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+
+    def detect(self, doc: Doc) -> list[Signal]:
+        out: list[Signal] = []
+        for cq in calques(doc.lang or ""):
+            for m in cq.regex.finditer(doc.text):
+                if m.end() > m.start():
+                    out.append(Signal("calque", m.start(), m.end(), strength=cq.weight,
+                                      data={"calque": cq.id, "english": cq.english, "note": cq.note}))
+        out.sort(key=lambda s: (s.start, s.end))
+        return out
+
+    def run(self, doc: Doc) -> Iterator[Finding]:
+        for sig in self.signals(doc):
+            note = f" {sig.data['note']}" if sig.data["note"] else ""
+            yield self.finding(
+                doc, sig.start, sig.end,
+                f"Word-for-word translation of the English formula \"{sig.data['english']}\".{note}",
+                data=dict(sig.data),
+            )
+
+
+class _Calque:
+    __slots__ = ("english", "id", "note", "regex", "weight")
+
+    def __init__(self, id: str, regex: re.Pattern[str], english: str, note: str, weight: float) -> None:
+        self.id, self.regex, self.english, self.note, self.weight = id, regex, english, note, weight
+
+
+@cache
+def calques(lang: str) -> tuple[_Calque, ...]:
+    """The compiled calques of a language (``mt_calques/<lang>.toml``, ``[[calque]]`` tables
+    with ``id``, ``english``, ``pattern`` (case-insensitive, multiline), ``weight`` 0-1, ``note``)."""
+    data = load_lexicon("mt_calques", lang)
+    out = []
+    for i, entry in enumerate(data.get("calque", [])):
+        where = f"audit/lexicons/mt_calques/{lang}.toml: calque #{i + 1}"
+        try:
+            rx = re.compile(entry["pattern"], re.IGNORECASE | re.MULTILINE)
+            out.append(_Calque(entry["id"], rx, entry["english"], entry.get("note", ""),
+                               float(entry.get("weight", 0.8))))
+        except KeyError as exc:
+            raise LexiconError(f"{where}: missing key {exc}") from exc
+        except re.error as exc:
+            raise LexiconError(f"{where}: bad pattern: {exc}") from exc
+    return tuple(out)

@@ -1,0 +1,132 @@
+"""MT006 mt-untranslated: a run of English words left untranslated inside a sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from audit.check.base import Check, register
+from audit.check.rules.mt._common import DetectorMixin, Signal, cue_set, in_spans, is_capitalised, quote_spans, zipf
+from audit.lexicons import SUPPORTED_LANGUAGES
+from audit.model import Category, Finding, Severity
+from audit.text import Doc
+
+
+@register
+class Untranslated(DetectorMixin, Check):
+    """Three or more ordinary English words left untranslated inside a non-English sentence.
+
+    When a pipeline fails on part of a sentence it passes the English through: "Rząd
+    ogłosił, że the new rules will apply od stycznia." The check looks for runs of
+    consecutive Latin-script words that are each common English (``wordfreq`` Zipf >=
+    ``min_en_zipf``) and clearly more English than the article's language (by
+    ``margin`` Zipf points), holding at least one English function word. Runs in quotes,
+    runs whose content words are capitalised (names, titles of works such as "Carnegie
+    Endowment for International Peace" or "Game of Thrones"), established loan phrases
+    listed per language in ``mt_cues`` ("know how", "fake news") and URLs are not flagged.
+    English articles are not checked.
+
+    **Anti-pattern**
+
+    An English clause left inside a Polish sentence::
+
+        Ministerstwo Zdrowia poinformowało w poniedziałek, że the new vaccination rules will apply od początku przyszłego roku.
+
+    **Best practice**
+
+    An English title of a work and a loan phrase are fine::
+
+        Serial „The Crown” zdobył kolejną nagrodę, a twórcy podkreślają, że ich know how pochodzi z teatru.
+    """
+
+    code = "MT006"
+    name = "mt-untranslated"
+    category = Category.MACHINE_TRANSLATION
+    severity = Severity.WARNING
+    languages = tuple(x for x in SUPPORTED_LANGUAGES if x != "en")
+    kind = "untranslated"
+
+    # min_words=3: two-word English phrases are mostly loanwords or names ("soft power",
+    # "Global Hawk"); the brief sets three common words as the bar.
+    # min_en_zipf=3.0: once per million English words, covers all function words and
+    # everyday vocabulary; margin=1.5: 'to', 'do', 'on' in Polish, 'was', 'in' in German,
+    # 'a' in Spanish score within 1.1 Zipf of English and so never count as English.
+    def __init__(self, *, min_words: int = 3, min_en_zipf: float = 3.0, margin: float = 1.5,
+                 **kw: Any) -> None:
+        super().__init__(**kw)
+        self.min_words = min_words
+        self.min_en_zipf = min_en_zipf
+        self.margin = margin
+
+    def detect(self, doc: Doc, *, min_words: int, min_en_zipf: float, margin: float) -> list[Signal]:
+        lang = doc.lang or ""
+        if lang == "en":
+            return []
+        text = doc.text
+        function = cue_set("en", "source", "function_words")
+        loans = cue_set(lang, "untranslated", "loan_phrases")
+        quotes = quote_spans(doc)
+        out: list[Signal] = []
+
+        def english(w: str) -> bool:
+            if not w.isascii() or not w.isalpha():
+                return False
+            lw = w.lower()
+            ze = zipf(lw, "en")
+            return ze >= min_en_zipf and ze - zipf(lw, lang) >= margin
+
+        for ss, se in doc.sentences:
+            words = doc.words_in(ss, se)
+            run: list[int] = []
+            for k in range(len(words) + 1):
+                ok = False
+                if k < len(words):
+                    s, e = words[k]
+                    w = text[s:e]
+                    ok = english(w) and (not run or _joined(text, words[k - 1][1], s))
+                if ok:
+                    run.append(k)
+                    continue
+                if len(run) >= min_words:
+                    sig = self._check_run(doc, words, run, function, loans, quotes)
+                    if sig:
+                        out.append(sig)
+                run = [k] if k < len(words) and english(text[words[k][0]:words[k][1]]) else []
+        return out
+
+    def _check_run(self, doc: Doc, words: list[tuple[int, int]], run: list[int], function: frozenset[str],
+                   loans: frozenset[str], quotes: list[tuple[int, int]]) -> Signal | None:
+        text = doc.text
+        start, end = words[run[0]][0], words[run[-1]][1]
+        toks = [text[words[i][0]:words[i][1]] for i in run]
+        low = [t.lower() for t in toks]
+        if not any(t in function for t in low):
+            return None
+        content = [t for t, lw in zip(toks, low, strict=True) if lw not in function]
+        if content and sum(is_capitalised(t) or t.isupper() for t in content) * 2 >= len(content):
+            return None  # a name or a title of a work
+        phrase = " ".join(low)
+        if any(lp in phrase for lp in loans):
+            return None
+        if in_spans(quotes, start, end):
+            return None
+        before = text[max(0, start - 1):start]
+        after = text[end:end + 1]
+        if (before and before in "/@.#") or after in ("/", "@"):
+            return None  # part of a URL, an e-mail address or a hashtag
+        return Signal("untranslated", start, end, strength=0.7, data={"phrase": " ".join(toks)})
+
+    def run(self, doc: Doc) -> Iterator[Finding]:
+        for sig in self.signals(doc):
+            yield self.finding(
+                doc, sig.start, sig.end,
+                f"Untranslated English {sig.data['phrase']!r} inside a {doc.lang} sentence: "
+                "the translation pipeline passed the source text through.",
+                data=dict(sig.data),
+            )
+
+
+def _joined(text: str, prev_end: int, start: int) -> bool:
+    """Only spaces (or a comma) between two words of the run."""
+    gap = text[prev_end:start]
+    return not gap.strip(" \u00a0,")

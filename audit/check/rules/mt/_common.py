@@ -1,0 +1,275 @@
+"""Shared analysis of the machine-translation (MT) family.
+
+Every MT check, the article-level MT010 check and the ``mt_score`` scorer read the same
+per-article analysis, computed once per (detector, thresholds) with ``doc.memo``.
+A detector returns a list of :class:`Signal` (a span plus what it found); the checks turn
+signals into findings, the scorer combines their counts.
+
+Word statistics come from the ``wordfreq`` package (Zipf scale: 6 = once per thousand
+words, 3 = once per million), imported lazily and cached per (word, language).
+
+Cue phrases live in ``audit/lexicons/mt_cues/<lang>.toml`` (fragment allow-lists,
+institution heads, spacing rules, loan phrases) and
+``audit/lexicons/mt_calques/<lang>.toml`` (calqued English newsroom formulas).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Any
+
+from audit.lexicons import load as load_lexicon
+from audit.text import Doc
+
+# -- signals ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One piece of MT evidence: a span, the detector kind, and details for the message."""
+
+    kind: str  # "fragment", "fused", "titlecase", "calque", "spacing", "untranslated"
+    start: int
+    end: int
+    strength: float = 1.0  # 0-1: how sure the detector is (used to pick the strongest span)
+    data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+def memo_signals(doc: Doc, kind: str, params: dict[str, Any], fn: Callable[..., list[Signal]]) -> list[Signal]:
+    """Run ``fn(doc, **params)`` once per article and parameter set."""
+    key = "mt:" + kind + ":" + repr(sorted(params.items()))
+    return doc.memo(key, lambda d: fn(d, **params))
+
+
+# -- lexicons ---------------------------------------------------------------------------
+
+
+@cache
+def cues(lang: str) -> dict[str, Any]:
+    """The ``mt_cues`` lexicon of a language (sections fragment, titlecase, fused, spacing,
+    untranslated), merged over the language-independent ``any`` file."""
+    base = load_lexicon("mt_cues", "any")
+    own = load_lexicon("mt_cues", lang)
+    out: dict[str, Any] = {}
+    for section in set(base) | set(own):
+        merged: dict[str, Any] = {}
+        for src in (base.get(section, {}), own.get(section, {})):
+            for k, v in src.items():
+                if isinstance(v, list) and isinstance(merged.get(k), list):
+                    merged[k] = merged[k] + v
+                else:
+                    merged[k] = v
+        out[section] = merged
+    return out
+
+
+def cue_set(lang: str, section: str, key: str) -> frozenset[str]:
+    return _cue_set(lang, section, key)
+
+
+@cache
+def _cue_set(lang: str, section: str, key: str) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in cues(lang).get(section, {}).get(key, []))
+
+
+# -- word frequencies -------------------------------------------------------------------
+
+_CYR2LAT = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye",
+    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya",
+})
+
+
+@lru_cache(maxsize=262_144)
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency of a lowercased word in a language (0 when unknown)."""
+    from wordfreq import zipf_frequency  # lazy: ~0.1 s per language on first use
+
+    return zipf_frequency(word, lang)
+
+
+@lru_cache(maxsize=262_144)
+def english_affinity(word: str) -> float:
+    """How common the word (or its stem, transliterated from Cyrillic) is in English.
+
+    Proper names are international: ``donald``, ``putin``, ``korea`` are as frequent in
+    English as in Polish, whereas ``wysoki`` or ``значение`` never occur in English.
+    Inflected names (``Tuska``, ``Путина``) are matched through their stem (the word
+    minus up to three final letters, stems of 4+ letters).
+    """
+    w = word.lower().translate(_CYR2LAT)
+    best = zipf(w, "en")
+    for cut in (1, 2, 3):
+        stem = w[:-cut]
+        if len(stem) < 4:
+            break
+        best = max(best, zipf(stem, "en") - 0.5)  # a stem match is weaker evidence
+    return best
+
+
+# -- text context -----------------------------------------------------------------------
+
+_QUOTE_PAIRS = {"„": "”“\"", "“": "”\"", "«": "»", "‚": "‘’", "»": "«", "\"": "\"", "‘": "’", "《": "》"}
+_OPENERS = re.compile(r"[„“«‚\"‘»]")
+
+
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of quoted passages (opening to closing mark), paired within each paragraph."""
+    return doc.memo("mt:quotes", _quote_spans)
+
+
+def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for ps, pe in doc.paragraphs:
+        pos = ps
+        while pos < pe:
+            m = _OPENERS.search(text, pos, pe)
+            if not m:
+                break
+            opener = m.group()
+            if opener == "»" and doc.lang not in ("de",):
+                pos = m.end()
+                continue
+            if opener == "‘" and m.start() > ps and text[m.start() - 1].isalnum():
+                pos = m.end()  # an apostrophe-like ‘ inside a word
+                continue
+            closers = _QUOTE_PAIRS[opener]
+            end = -1
+            for i in range(m.end(), pe):
+                ch = text[i]
+                if ch in closers and not (ch in "’'" and i + 1 < pe and text[i + 1].isalpha()):
+                    end = i + 1
+                    break
+            if end < 0:
+                if opener in "„“«":  # an unclosed quote runs to the end of the paragraph
+                    spans.append((m.start(), pe))
+                pos = m.end()
+                continue
+            spans.append((m.start(), end))
+            pos = end
+    return spans
+
+
+def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` overlaps one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (start, 10**18)) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(spans):
+            s, e = spans[j]
+            if s < end and start < e:
+                return True
+    return False
+
+
+_TERMINAL = ".!?…:;»”\"“)"
+
+
+def title_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Lines that read as headlines: short and without terminal punctuation, or equal to
+    the article's title. MT checks ignore capitalisation and fragments inside them."""
+    return doc.memo("mt:titles", _title_lines)
+
+
+def _title_lines(doc: Doc) -> list[tuple[int, int]]:
+    title = (doc.meta.get("title") or "").strip()
+    out = []
+    for s, e in doc.nonblank_lines:
+        line = doc.text[s:e]
+        if title and line.strip() == title:
+            out.append((s, e))
+            continue
+        # 25 words: the longest headlines of the seed outlets are ~20 words
+        if line.rstrip()[-1:] not in _TERMINAL and len(doc.words_in(s, e)) <= 25:
+            out.append((s, e))
+    return out
+
+
+def line_of(doc: Doc, pos: int) -> tuple[int, int]:
+    ln, _ = doc.line_col(pos)
+    return doc.lines[ln - 1]
+
+
+def is_capitalised(word: str) -> bool:
+    """``Wysoki`` yes, ``NATO`` and ``wysoki`` no."""
+    return word[:1].isupper() and any(c.islower() for c in word[1:])
+
+
+def is_allcaps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def capitalised_midsentence_forms(doc: Doc) -> set[str]:
+    """Lowercased words that occur capitalised somewhere *not* at a sentence start:
+    in this article they are written as names."""
+    return doc.memo("mt:capforms", _capforms)
+
+
+def _capforms(doc: Doc) -> dict[str, int]:
+    text = doc.text
+    counts: dict[str, int] = {}
+    for ss, se in doc.sentences:
+        words = doc.words_in(ss, se)
+        for k, (s, e) in enumerate(words):
+            if k == 0:
+                continue
+            w = text[s:e]
+            if is_capitalised(w) and not _after_opening(text, words[k - 1][1], s):
+                lw = w.lower()
+                counts[lw] = counts.get(lw, 0) + 1
+    return counts
+
+
+def _after_opening(text: str, prev_end: int, start: int) -> bool:
+    """True when the gap between two words holds punctuation that licenses a capital
+    (colon, dash, opening quote or bracket, sentence end)."""
+    gap = text[prev_end:start]
+    return bool(gap.strip()) and any(c in gap for c in ":-–—([„“«\"‚‘».!?…")
+
+
+def prefix_index(forms: dict[str, int] | set[str], n: int = 5) -> set[str]:
+    return {f[:n] for f in forms if len(f) >= n}
+
+
+# -- the detector checks' common base ----------------------------------------------------
+
+
+class DetectorMixin:
+    """For MT checks backed by a detector: ``signals(doc)`` runs the detector once per
+    article and parameter set (shared with MT010 and the scorer through ``doc.memo``)."""
+
+    kind: str = ""
+
+    def params(self) -> dict[str, Any]:  # the thresholds the detector takes
+        return {k: getattr(self, k) for k in type(self).options()}  # type: ignore[attr-defined]
+
+    def detect(self, doc: Doc, **params: Any) -> list[Signal]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def signals(self, doc: Doc) -> list[Signal]:
+        if not doc.lang:
+            return []
+        return memo_signals(doc, self.kind, self.params(), self._run_detect)
+
+    def _run_detect(self, doc: Doc, **params: Any) -> list[Signal]:
+        return self.detect(doc, **params)
+
+
+def detector_classes() -> list[type]:
+    """The MT detector checks (MT001-MT006), in code order."""
+    import importlib
+
+    out = []
+    for code in ("MT001", "MT002", "MT003", "MT004", "MT005", "MT006"):
+        mod = importlib.import_module(f"audit.check.rules.mt.{code}")
+        out.extend(v for v in vars(mod).values()
+                   if isinstance(v, type) and getattr(v, "code", None) == code)
+    return out
