@@ -1,0 +1,70 @@
+"""LNK002 unrelated-trailing-headlines: a headerless run of headlines about other stories closing the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.check.base import Check, register
+from audit.check.rules.links._blocks import link_analysis
+from audit.check.rules.links._text import deletion_span
+from audit.check.rules.links.LNK001 import DEFAULT_MIN_RELATEDNESS
+from audit.model import Category, Finding, Severity
+from audit.text import Doc
+
+
+@register
+class UnrelatedTrailingHeadlines(Check):
+    """The text ends with three or more headlines of other stories, without any header.
+
+    When a scraper drops the "Latest news" header but keeps the links, the article ends with
+    a run of short, title-like lines (no final full stop, four words or more each) after the
+    last paragraph. If their vocabulary does not overlap the article's, they are navigation,
+    not content. Lists introduced by a colon ("Ingredients:", "Programme:") and related
+    lines are left alone. The fix deletes the run.
+
+    **Anti-pattern**
+
+    A court report followed by three unrelated headlines::
+
+        A former hospital manager was jailed for six years on Friday for defrauding the health
+        service of more than two million pounds through fake invoices for cleaning contracts.
+        The judge said the manager had abused a position of trust at the hospital for a decade.
+        Prosecutors said the manager created companies that billed the hospital for cleaning.
+        The hospital said it had changed its rules on cleaning contracts and invoices.
+        Taylor Swift announces extra dates for European tour
+        Heatwave warning issued for southern Spain as temperatures hit 44C
+        Apple unveils new iPhone with titanium frame and USB-C port
+
+    **Best practice**
+
+    A report that ends with its last paragraph::
+
+        A former hospital manager was jailed for six years on Friday for defrauding the health
+        service of more than two million pounds through fake invoices for cleaning contracts.
+        Police are seeking to confiscate his properties.
+    """
+
+    code = "LNK002"
+    name = "unrelated-trailing-headlines"
+    category = Category.UNRELATED_LINKS
+    severity = Severity.ERROR
+    fixable = True
+
+    # same measurement as LNK001 (the trailing variants of tests/test_links_data.py)
+    def __init__(self, *, min_relatedness: float = DEFAULT_MIN_RELATEDNESS, **kw: object) -> None:
+        super().__init__(**kw)  # type: ignore[arg-type]
+        self.min_relatedness = min_relatedness
+
+    def run(self, doc: Doc) -> Iterator[Finding]:
+        for b in link_analysis(doc).blocks:
+            if b.kind != "trailing" or b.relatedness is None or b.relatedness >= self.min_relatedness:
+                continue
+            s, e = deletion_span(doc.text, b.start, b.end)
+            yield self.finding(
+                doc, s, e,
+                f"The text ends with {len(b.items)} headlines of other stories (relatedness "
+                f"{b.relatedness:.2f} < {self.min_relatedness:g}): pasted site navigation.",
+                replacement="",
+                data={"items": len(b.items), "relatedness": round(b.relatedness, 3),
+                      "item_relatedness": [None if x is None else round(x, 3) for x in b.scores]},
+            )

@@ -1,0 +1,137 @@
+"""Helpers shared by the spam-bio, links and boilerplate families: lexicon unions, crude stems,
+headline-likeness and the span arithmetic of line deletions.
+
+Deleting a block of whole lines takes the line break(s) *before* it (from the end of the
+previous line's content), or, for a block at the very start of the text, the line break(s)
+after it. Two adjacent deleted blocks therefore never overlap, and everything outside the
+deleted spans stays byte-identical.
+
+>>> t = "Body line.\\nBio. Bio.\\nMore\\nHeadline one"
+>>> s, e = deletion_span(t, 11, 20)
+>>> t[:s] + t[e:]
+'Body line.\\nMore\\nHeadline one'
+>>> s, e = deletion_span(t, 21, len(t))
+>>> t[:s] + t[e:]
+'Body line.\\nBio. Bio.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from audit.lexicons import SUPPORTED_LANGUAGES, load
+from audit.text import WORD_RE, Doc
+
+#: characters that may decorate the start of a list item or header ("• ", "» ", "- ")
+BULLETS = "-–—•·*▪■►▶»›>→#|"
+_BULLET_RE = re.compile(r"^[\s" + re.escape(BULLETS) + r"]+")
+_DATE_ONLY_RE = re.compile(r"^[\d\s.:/\-,|]+$")
+_CLOSERS = "\"'”’»“)]"
+
+
+def langs_for(lang: str | None) -> tuple[str, ...]:
+    """The article's language first, then every other supported one."""
+    if lang in SUPPORTED_LANGUAGES:
+        return (lang, *(x for x in SUPPORTED_LANGUAGES if x != lang))
+    return SUPPORTED_LANGUAGES
+
+
+def union(family: str, key: str, langs: Iterable[str] = SUPPORTED_LANGUAGES) -> tuple[str, ...]:
+    """The values of list ``key`` of a lexicon family, over several languages, deduplicated."""
+    seen: dict[str, None] = {}
+    for lang in langs:
+        for v in load(family, lang).get(key, []):
+            seen.setdefault(v, None)
+    return tuple(seen)
+
+
+@cache
+def stopwords(lang: str | None) -> frozenset[str]:
+    """Stopwords of ``lang``; of every supported language when the language is unknown."""
+    langs = (lang,) if lang in SUPPORTED_LANGUAGES else SUPPORTED_LANGUAGES
+    return frozenset(w.lower() for w in union("stopwords", "stopwords", langs))
+
+
+_FOLD = str.maketrans({"ё": "е", "ş": "ș", "ţ": "ț", "’": "'"})
+
+
+def stems(text: str, lang: str | None, *, stem_len: int = 5) -> list[str]:
+    """Crude stems of the content words of ``text``: lowercase, stopwords and numbers dropped,
+    cut to ``stem_len`` letters (enough to merge most inflected forms in the supported languages)."""
+    stop = stopwords(lang)
+    out = []
+    for m in WORD_RE.finditer(text):
+        w = m.group().lower().translate(_FOLD)
+        if len(w) < 3 or w in stop or not w[0].isalpha():
+            continue
+        out.append(w[:stem_len])
+    return out
+
+
+def strip_bullet(text: str, start: int, end: int) -> int:
+    """The start of a line's content after any list bullet."""
+    m = _BULLET_RE.match(text, start, end)
+    return m.end() if m else start
+
+
+def is_date_only(s: str) -> bool:
+    return bool(_DATE_ONLY_RE.match(s))
+
+
+def headline_like(doc: Doc, start: int, end: int, *, min_words: int, max_words: int) -> bool:
+    """A line that reads like a link title: a few words, starts with a capital, a digit or a quote,
+    and does not end like a sentence or an introduction (``.``, ``:``, ``;``, ``,``)."""
+    text = doc.text
+    s = strip_bullet(text, start, end)
+    line = text[s:end].rstrip()
+    if not line or len(line) > 300:
+        return False
+    core = line.rstrip(_CLOSERS)
+    if not core or (core[-1] in ".:;," and not core.endswith("...")):
+        return False
+    n = len(doc.words_in(s, end))
+    if not min_words <= n <= max_words:
+        return False
+    first = next((ch for ch in line if ch.isalnum()), "")
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+def deletion_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete so that the lines ``[start, end)`` disappear with their line break.
+
+    ``start`` must be the start of a line's content (after indentation) and ``end`` the end of a
+    line's content. The preceding line break run is taken (keeping the previous line's trailing
+    spaces); at the very start of the text the following one is taken instead.
+    """
+    n = len(text)
+    e = end
+    while e < n and text[e] in " \t\u00a0":
+        e += 1
+    p = start
+    while p > 0 and text[p - 1] in " \t\u00a0":
+        p -= 1
+    k = p
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == 0:  # block at the start: take the following breaks, up to the next content line
+        q = e
+        while q < n and text[q].isspace():
+            q += 1
+        if q < n:
+            q = max(text.rfind("\n", e, q), text.rfind("\r", e, q)) + 1 or e
+        return 0, max(q, e)
+    j = k
+    while j < p and text[j] not in "\r\n":
+        j += 1
+    return j, e
+
+
+def inline_deletion_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete for a tail of a line (``"… text. Foto: PAP"``): the tail and the
+    horizontal space before it."""
+    p = start
+    while p > 0 and text[p - 1] in " \t\u00a0":
+        p -= 1
+    return p, end
