@@ -1,0 +1,1 @@
+"""DUP: repetition inside one article (analysis in :mod:`audit.score.repetition`)."""
