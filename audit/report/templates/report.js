@@ -90,7 +90,16 @@
     document.querySelectorAll(".panel").forEach(function (p) { p.classList.toggle("active", p.id === name); });
     tabs.forEach(function (t) { if (t.dataset.tab === name) t.setAttribute("aria-current", "page"); else t.removeAttribute("aria-current"); });
   }
+  function goTab(name) {
+    if (("#" + name) !== location.hash) history.pushState(null, "", "#" + name);
+    showTab();
+    window.scrollTo(0, 0);
+  }
+  tabs.forEach(function (t) {
+    t.addEventListener("click", function (ev) { ev.preventDefault(); goTab(t.dataset.tab); });
+  });
   window.addEventListener("hashchange", showTab);
+  window.addEventListener("popstate", showTab);
   showTab();
 
   // ---------------------------------------------------------------- a sortable, paged table
@@ -475,7 +484,7 @@
         document.getElementById("filters").reset();
         fsrc.value = String(k);
         refilter();
-        location.hash = "#articles";
+        goTab("articles");
       } }, ["Show in the article list →"])
     ]));
     return box;
