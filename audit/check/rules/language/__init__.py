@@ -1,0 +1,1 @@
+"""Language checks (LNG): declared language vs. text, paragraphs in another language."""
