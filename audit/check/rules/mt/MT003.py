@@ -163,8 +163,13 @@ class TitleCaseRun(DetectorMixin, Check):
         if in_spans(quotes, start, end):
             return None
         toks = [text[words[i][0]:words[i][1]] for i in sub]
-        if mode == "nouns" and not any(_declines_like_adjective(t.lower(), lang) for t in toks[:-1]):
-            return None
+        if mode == "nouns":
+            # German: start at the first capitalised adjective that precedes a noun
+            first = next((j for j, t in enumerate(toks[:-1]) if _declines_like_adjective(t.lower(), lang)), None)
+            if first is None:
+                return None
+            sub, toks = sub[first:], toks[first:]
+            start = words[sub[0]][0]
         strength = 0.5 if mode == "title" else 0.8
         return Signal("titlecase", start, end, strength=strength,
                       data={"words": toks, "mode": mode,

@@ -49,8 +49,11 @@ class Untranslated(DetectorMixin, Check):
     # min_words=3: two-word English phrases are mostly loanwords or names ("soft power",
     # "Global Hawk"); the brief sets three common words as the bar.
     # min_en_zipf=3.0: once per million English words, covers all function words and
-    # everyday vocabulary; margin=1.5: 'to', 'do', 'on' in Polish, 'was', 'in' in German,
-    # 'a' in Spanish score within 1.1 Zipf of English and so never count as English.
+    # everyday vocabulary. margin=1.5: a word counts as clearly English when it is 1.5 Zipf
+    # points (30x) more frequent in English; 'to', 'do', 'on' in Polish, 'was', 'in' in
+    # German, 'a' in Spanish score within 1.1 and never count as clearly English. Words
+    # as common in both languages ('vaccination' in French, 'new' in Polish) may join a
+    # run, which needs two clearly English words and an English function word.
     def __init__(self, *, min_words: int = 3, min_en_zipf: float = 3.0, margin: float = 1.5,
                  **kw: Any) -> None:
         super().__init__(**kw)
@@ -68,30 +71,42 @@ class Untranslated(DetectorMixin, Check):
         quotes = quote_spans(doc)
         out: list[Signal] = []
 
-        def english(w: str) -> bool:
+        def english(w: str) -> int:
+            """2: clearly English, 1: compatible (as common in English as here), 0: not English."""
             if not w.isascii() or not w.isalpha():
-                return False
+                return 0
             lw = w.lower()
             ze = zipf(lw, "en")
-            return ze >= min_en_zipf and ze - zipf(lw, lang) >= margin
+            if ze < min_en_zipf:
+                return 0
+            diff = ze - zipf(lw, lang)
+            return 2 if diff >= margin else 1 if diff >= -0.5 else 0
 
         for ss, se in doc.sentences:
             words = doc.words_in(ss, se)
             run: list[int] = []
+            kinds: list[int] = []
             for k in range(len(words) + 1):
-                ok = False
+                kind = 0
                 if k < len(words):
                     s, e = words[k]
-                    w = text[s:e]
-                    ok = english(w) and (not run or _joined(text, words[k - 1][1], s))
-                if ok:
+                    kind = english(text[s:e])
+                if kind and (not run or _joined(text, words[k - 1][1], words[k][0])):
                     run.append(k)
+                    kinds.append(kind)
                     continue
-                if len(run) >= min_words:
-                    sig = self._check_run(doc, words, run, function, loans, quotes)
+                # trim merely compatible words at the edges, keep function words
+                low = [text[words[i][0]:words[i][1]].lower() for i in run]
+                a, b = 0, len(run)
+                while a < b and kinds[a] == 1 and low[a] not in function:
+                    a += 1
+                while b > a and kinds[b - 1] == 1 and low[b - 1] not in function:
+                    b -= 1
+                if b - a >= min_words and kinds[a:b].count(2) >= 2:
+                    sig = self._check_run(doc, words, run[a:b], function, loans, quotes)
                     if sig:
                         out.append(sig)
-                run = [k] if k < len(words) and english(text[words[k][0]:words[k][1]]) else []
+                run, kinds = ([k], [kind]) if kind else ([], [])
         return out
 
     def _check_run(self, doc: Doc, words: list[tuple[int, int]], run: list[int], function: frozenset[str],

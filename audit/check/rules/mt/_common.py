@@ -151,6 +151,7 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
             if end < 0:
                 if opener in "„“«":  # an unclosed quote runs to the end of the paragraph
                     spans.append((m.start(), pe))
+                    break
                 pos = m.end()
                 continue
             spans.append((m.start(), end))
@@ -221,11 +222,14 @@ def _capforms(doc: Doc) -> dict[str, int]:
         for k, (s, e) in enumerate(words):
             if k == 0:
                 continue
-            w = text[s:e]
+            w = _ELISION_RE.sub("", text[s:e])  # French/Italian elision: l'Ukraine
             if is_capitalised(w) and not _after_opening(text, words[k - 1][1], s):
                 lw = w.lower()
                 counts[lw] = counts.get(lw, 0) + 1
     return counts
+
+
+_ELISION_RE = re.compile(r"^[^\W\d_]{1,2}['’](?=[^\W\d_])")
 
 
 def _after_opening(text: str, prev_end: int, start: int) -> bool:

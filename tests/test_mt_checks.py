@@ -1,0 +1,345 @@
+"""Machine-translation detectors (MT001-MT006, MT010) and ``mt_score`` on real text.
+
+Every case is a short news passage written for these tests (economy, sport, weather,
+courts, culture), in the supported languages: flagged passages must raise the check with
+the expected evidence; hard negatives (institution names, results lists, quoted replies,
+French spacing, datelines…) must raise nothing of warning or error severity.
+The same tables feed tests/test_mt_eval.py, which reports precision and recall.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from audit.check.engine import Auditor
+from audit.model import Article, Finding
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (code, lang, text, expected evidence)
+FLAGGED: list[tuple[str, str, str, str]] = [
+    # -- MT001 stranded fragment ----------------------------------------------------------
+    ("MT001", "pl", "Rząd przyjął w czwartek projekt budżetu, który ma ograniczyć deficyt spowodowany "
+     "przez kryzys energetyczny w Europie. Niemcy.\nMinister finansów powiedział, że Niemcy pozostają "
+     "najważniejszym partnerem handlowym kraju.", "Niemcy."),
+    ("MT001", "ro", "Prețurile la energie au crescut din nou în această iarnă din cauza crizei de "
+     "aprovizionare din Europa. Rusia.\nAnaliștii spun că dependența de gazul din Rusia rămâne mare.", "Rusia."),
+    ("MT001", "bg", "Цените на горивата се повишиха рязко през седмицата заради напрежението около "
+     "доставките от Черно море. Украйна.\nАнализатори посочват, че войната в Украйна продължава да "
+     "влияе на пазара.", "Украйна."),
+    ("MT001", "de", "Die Preise für Weizen stiegen am Montag deutlich, weil die Exporte aus der Region "
+     "wegen des Krieges ausfallen. Ukraine.\nHändler erwarten, dass die Ukraine erst im Frühjahr "
+     "wieder liefern kann.", "Ukraine."),
+    ("MT001", "es", "Los precios del trigo subieron el lunes con fuerza por el temor a nuevas "
+     "interrupciones en los envíos del mar Negro. Ucrania.\nLos operadores esperan que Ucrania "
+     "reanude las exportaciones en primavera.", "Ucrania."),
+    ("MT001", "fr", "Les prix du blé ont bondi lundi sur fond de craintes de nouvelles perturbations "
+     "des exportations de la mer Noire. Ukraine.\nLes négociants estiment que l'Ukraine ne reprendra "
+     "pas ses livraisons avant le printemps.", "Ukraine."),
+    ("MT001", "ru", "Цены на пшеницу в понедельник резко выросли из-за опасений новых перебоев с "
+     "поставками через Черное море. Украина.\nТрейдеры ожидают, что Украина возобновит экспорт "
+     "только весной.", "Украина."),
+    ("MT001", "uk", "Ціни на пшеницю в понеділок різко зросли через побоювання нових перебоїв з "
+     "поставками через Чорне море. Росія.\nТрейдери очікують, що Росія продовжить атаки на порти.",
+     "Росія."),
+    ("MT001", "en", "Wheat prices jumped on Monday on fears of fresh disruption to shipments through "
+     "the Black Sea caused by the war in the region. Ukraine.\nTraders expect Ukraine to resume "
+     "exports only in spring.", "Ukraine."),
+    # -- MT002 fused duplicate ------------------------------------------------------------
+    ("MT002", "pl", "Bank Centralny podniósł Bank Centralny zwiększył w czwartek stopy procentowe o "
+     "pół punktu procentowego.", "Bank Centralny podniósł Bank Centralny zwiększył"),
+    ("MT002", "ro", "Banca Națională a anunțat Banca Națională a majorat dobânda de politică "
+     "monetară la 7 la sută.", "Banca Națională a anunțat Banca Națională a majorat"),
+    ("MT002", "bg", "Централната банка повиши Централната банка вдигна основния лихвен процент с "
+     "половин пункт.", "Централната банка повиши Централната банка вдигна"),
+    ("MT002", "de", "Die Europäische Zentralbank erhöhte Europäische Zentralbank hob am Donnerstag "
+     "den Leitzins an.", "Europäische Zentralbank erhöhte Europäische Zentralbank hob"),
+    ("MT002", "es", "El Banco Central subió El Banco Central elevó los tipos de interés en un "
+     "cuarto de punto.", "El Banco Central subió El Banco Central elevó"),
+    ("MT002", "fr", "La Banque centrale a relevé La Banque centrale a augmenté ses taux directeurs "
+     "jeudi.", "La Banque centrale a relevé La Banque centrale a augmenté"),
+    ("MT002", "ru", "Центральный банк повысил Центральный банк поднял ключевую ставку до 16 процентов.",
+     "Центральный банк повысил Центральный банк поднял"),
+    ("MT002", "en", "The Federal Reserve raised The Federal Reserve lifted interest rates on "
+     "Wednesday by a quarter point.", "The Federal Reserve raised The Federal Reserve lifted"),
+    # -- MT003 Title-Case run -------------------------------------------------------------
+    ("MT003", "pl", "Ceny energii w regionie wzrosły w zeszłym miesiącu Gwałtowny Wzrost kosztów "
+     "ogrzewania odczuły przede wszystkim rodziny z dziećmi.", "Gwałtowny Wzrost"),
+    ("MT003", "ro", "Guvernul a aprobat miercuri un nou pachet de măsuri Mare Importanță pentru "
+     "economia națională, a anunțat ministrul finanțelor.", "Mare Importanță"),
+    ("MT003", "bg", "Правителството одобри в сряда нов пакет от мерки Висока Значимост за "
+     "икономиката на страната, съобщи финансовият министър.", "Висока Значимост"),
+    ("MT003", "ru", "Правительство в среду одобрило новый пакет мер Высокая Важность для экономики "
+     "страны, сообщил министр финансов.", "Высокая Важность"),
+    ("MT003", "uk", "Уряд у середу схвалив новий пакет заходів Висока Важливість для економіки "
+     "країни, повідомив міністр фінансів.", "Висока Важливість"),
+    ("MT003", "es", "El Gobierno aprobó el miércoles un paquete de medidas de Máxima Prioridad para "
+     "la economía, informó el ministro de Hacienda.", "Máxima Prioridad"),
+    ("MT003", "fr", "Le gouvernement a adopté mercredi un plan de mesures qui suscite une Profonde "
+     "Inquiétude chez les agriculteurs, selon les syndicats.", "Profonde Inquiétude"),
+    ("MT003", "de", "Die Regierung beschloss am Mittwoch ein Paket Hohe Bedeutung für die heimische "
+     "Wirtschaft, teilte das Finanzministerium mit.", "Hohe Bedeutung"),
+    # -- MT004 calques ----------------------------------------------------------------------
+    ("MT004", "pl", "Inflacja w strefie euro spadła w październiku do 2,9 procent, podał Eurostat.\n"
+     "Anna Nowak Przyczyniła się do raportu.", "Przyczyniła się do raportu"),
+    ("MT004", "pl", "Wyrok sądu był uważnie zbadany pod kątem przesłanek, że prokuratura złoży apelację.",
+     "był uważnie zbadany pod kątem przesłanek"),
+    ("MT004", "pl", "Prezes spółki zapowiedział zwolnienia. Nie wdawał się szczegółowo, ilu osób to dotyczy.",
+     "Nie wdawał się szczegółowo"),
+    ("MT004", "ro", "Inflația a scăzut în octombrie la 8,1 la sută, potrivit INS.\nIon Popescu a "
+     "contribuit la raportare.", "a contribuit la raportare"),
+    ("MT004", "bg", "Инфлацията в еврозоната се понижи през октомври до 2,9 на сто.\nИван Петров "
+     "допринесе за доклада.", "допринесе за доклада"),
+    ("MT004", "de", "Die Inflation im Euroraum sank im Oktober auf 2,9 Prozent.\nAnna Schmidt trug "
+     "zu den Berichten bei.", "trug zu den Berichten bei"),
+    ("MT004", "es", "La inflación de la zona euro bajó en octubre al 2,9 por ciento.\nAna García "
+     "contribuyó a este informe.", "contribuyó a este informe"),
+    ("MT004", "fr", "L'inflation dans la zone euro a reculé en octobre à 2,9 %.\nMarie Dupont a "
+     "contribué à ce rapport.", "a contribué à ce rapport"),
+    ("MT004", "ru", "Инфляция в еврозоне в октябре снизилась до 2,9 процента.\nАнна Иванова "
+     "способствовала этому отчету.", "способствовала этому отчету"),
+    ("MT004", "uk", "Інфляція в єврозоні в жовтні знизилася до 2,9 відсотка.\nОлена Коваль сприяла "
+     "цьому звіту.", "сприяла цьому звіту"),
+    ("MT004", "ru", "Глава клуба сказал репортерам, что тренер останется до конца сезона.",
+     "сказал репортерам"),
+    # -- MT005 spacing -------------------------------------------------------------------
+    ("MT005", "pl", "Sąd okręgowy w Poznaniu uniewinnił w piątek byłego burmistrza . Wyrok jest "
+     "nieprawomocny.", " ."),
+    ("MT005", "ro", "Tribunalul a amânat din nou procesul fostului primar , iar procurorii au "
+     "contestat decizia.", " ,"),
+    ("MT005", "bg", "Съдът отложи делото срещу бившия кмет ( отново) до следващия месец.", "( "),
+    ("MT005", "fr", "Le tribunal a renvoyé le procès de l'ancien maire . Le parquet fait appel.", " ."),
+    ("MT005", "de", "Das Gericht vertagte den Prozess gegen den früheren Bürgermeister , die "
+     "Staatsanwaltschaft legte Berufung ein.", " ,"),
+    # -- MT006 untranslated English ----------------------------------------------------
+    ("MT006", "pl", "Ministerstwo Zdrowia poinformowało w poniedziałek, że the new vaccination rules "
+     "will apply od początku przyszłego roku.", "the new vaccination rules will apply"),
+    ("MT006", "ro", "Ministerul Sănătății a anunțat luni că the new vaccination rules will apply de "
+     "la începutul anului viitor.", "the new vaccination rules will apply"),
+    ("MT006", "bg", "Министерството на здравеопазването съобщи, че the new vaccination rules will "
+     "apply от началото на следващата година.", "the new vaccination rules will apply"),
+    ("MT006", "es", "El Ministerio de Sanidad anunció el lunes que the new vaccination rules will "
+     "apply desde principios del próximo año.", "the new vaccination rules will apply"),
+    ("MT006", "de", "Das Gesundheitsministerium teilte am Montag mit, dass the new vaccination rules "
+     "apply ab Anfang nächsten Jahres.", "the new vaccination rules apply"),
+    ("MT006", "fr", "Le ministère de la Santé a annoncé lundi que the new vaccination rules will "
+     "apply dès le début de l'année prochaine.", "the new vaccination rules will apply"),
+    ("MT006", "ru", "Министерство здравоохранения сообщило в понедельник, что the new vaccination "
+     "rules will apply с начала следующего года.", "the new vaccination rules will apply"),
+]
+
+# (code or "MT", lang, text): nothing of warning/error severity from `code`
+CLEAN: list[tuple[str, str, str]] = [
+    # MT001 hard negatives
+    ("MT001", "pl", "Zapytaliśmy ministerstwo, co zamierza zrobić z raportem o stanie szpitali. Nic.\n"
+     "Dokument od trzech miesięcy leży w szufladzie."),
+    ("MT001", "pl", "Ukraina.\nParlament w Kijowie przyjął w czwartek ustawę o mobilizacji."),
+    ("MT001", "pl", "WARSZAWA. Rada Polityki Pieniężnej pozostawiła w środę stopy procentowe bez zmian."),
+    ("MT001", "pl", "Wyniki 12. kolejki: Legia – Lech 2:1. Wisła – Cracovia 0:0. Górnik – Piast 1:1."),
+    ("MT001", "pl", "1. Iga Świątek. 2. Aryna Sabalenka. 3. Coco Gauff."),
+    ("MT001", "pl", "„Czy rząd wycofa się z podatku od nadzwyczajnych zysków? Nie. Na pewno nie.” – "
+     "powiedział rzecznik."),
+    ("MT001", "pl", "Minister finansów zapowiedział, że deficyt spadnie w przyszłym roku poniżej trzech procent. PAP."),
+    ("MT001", "en", "Asked whether he would run again, the senator paused for a long time. Never.\n"
+     "His office later declined to elaborate."),
+    ("MT001", "en", "The central bank left its key rate unchanged for a third straight meeting on Thursday. Reuters."),
+    ("MT001", "de", "Ob die Regierung die Steuer noch einmal senken wird, wollten wir vom Minister wissen. "
+     "Genau.\nEr lachte nur."),
+    ("MT001", "fr", "Nous avons demandé au ministère ce qu'il comptait faire de ce rapport accablant. Rien.\n"
+     "Le document dort dans un tiroir."),
+    ("MT001", "bg", "СОФИЯ. Българската народна банка запази основния лихвен процент без промяна."),
+    # MT002 hard negatives
+    ("MT002", "pl", "W finale pucharu Wisła Kraków pokonała po dogrywce zespół Wisła Płock, a kibice "
+     "świętowali do rana."),
+    ("MT002", "pl", "Na boisku spotkały się Legia Warszawa i Legia Warszawa II, które grają w różnych ligach."),
+    ("MT002", "en", "Frank Sinatra sang New York, New York at the gala, and the crowd joined in."),
+    ("MT002", "de", "Im Testspiel trat Bayern München gegen Bayern München II an und gewann deutlich."),
+    # MT003 hard negatives: institution names, names, titles, headlines
+    ("MT003", "pl", "Decyzję o stopach procentowych podejmie w środę Rada Polityki Pieniężnej, a "
+     "komentarz przedstawi Narodowy Bank Polski."),
+    ("MT003", "pl", "Rzecznik rządu spotkał się w Waszyngtonie z przedstawicielami, którzy pracują "
+     "dla administracji. Biały Dom nie skomentował sprawy, podobnie jak Organizacja Narodów Zjednoczonych."),
+    ("MT003", "pl", "Na konferencji premier Donald Tusk zapowiedział nowe inwestycje w regionie."),
+    ("MT003", "pl", "Powieść „Wielki Gatsby” wraca na deski teatru w nowej inscenizacji."),
+    ("MT003", "pl", "Hasło tegorocznej kampanii brzmi: Czyste Powietrze dla wszystkich."),
+    ("MT003", "pl", "Wysoki Wzrost Cen Energii w Całej Europie\nCeny prądu rosną od miesięcy."),
+    ("MT003", "bg", "Решението беше прието от Съветът за сигурност на ООН след дълги преговори, "
+     "съобщи Европейската централна банка."),
+    ("MT003", "ro", "Banca Națională a României a păstrat dobânda, iar Consiliul Suprem de Apărare a "
+     "Țării se reunește marți."),
+    ("MT003", "es", "El Banco Central Europeo y el Tribunal Supremo se pronunciaron el martes, "
+     "mientras el Partido Popular pidió explicaciones."),
+    ("MT003", "fr", "La Banque centrale européenne a maintenu ses taux, a indiqué la Maison Blanche "
+     "dans un communiqué."),
+    ("MT003", "ru", "Решение принял Совет Безопасности ООН, сообщила Государственная Дума."),
+    ("MT003", "de", "Die Zahlen veröffentlichte das Bundesamt für Statistik, die Europäische "
+     "Zentralbank kommentierte sie am Ende Juni."),
+    ("MT003", "en", "The European Central Bank and the White House both commented on the Federal Reserve decision."),
+    ("MT003", "ro", "Meciul a fost arbitrat de Istvan Kovacs, iar antrenorul Mircea Lucescu a fost mulțumit."),
+    # MT004 hard negatives
+    ("MT004", "en", "Inflation in the euro zone fell to 2.9% in October.\nJane Doe contributed to this report."),
+    ("MT004", "pl", "Inflacja spadła w październiku do 2,9 procent.\nWspółpraca: Anna Nowak. Rzecznik "
+     "odmówił komentarza."),
+    ("MT004", "bg", "Докладът на комисията, за който допринесе и министерството, беше приет."),
+    # MT005 hard negatives
+    ("MT005", "fr", "Le tribunal a tranché : l'ancien maire est relaxé. Faut-il faire appel ? Le "
+     "parquet réfléchit encore. « C'est une victoire », dit-il."),
+    ("MT005", "pl", "Kurs wzrósł do 4.35 zł, a inflacja wyniosła 3,5 proc. Potem … nic."),
+    ("MT005", "pl", "„Myślałem, że ... no cóż, przegraliśmy” – mówił trener. Więcej na stronie example.com."),
+    ("MT005", "bg", "„Винаги ще подкрепяме решенията на президента ... и винаги ще бъдем заедно”, каза той."),
+    ("MT005", "en", "The fund returned 5.3% (after fees) in 2023, the report said."),
+    # MT006 hard negatives
+    ("MT006", "pl", "Serial „The Crown” zdobył kolejną nagrodę, a twórcy podkreślają, że ich know how "
+     "pochodzi z teatru."),
+    ("MT006", "pl", "Powiedział Ankit Panda z amerykańskiego Carnegie Endowment for International Peace."),
+    ("MT006", "bg", "Северна Корея изстреля ракета, съобщи агенцията KCNA в четвъртък."),
+    ("MT006", "de", "Das Festival Rock am Ring findet statt, die Band spielte Highway to Hell als Zugabe."),
+    ("MT006", "ro", "Filmul Game of Thrones a fost difuzat, iar emisiunea Romania te iubeste continuă."),
+    ("MT006", "es", "Más información en www.example.com/the-new-rules-for-all y en la web del ministerio."),
+]
+
+
+def _audit(text: str, lang: str, select: list[str], **meta: str) -> list[Finding]:
+    return Auditor(select=select).audit(Article(id="t", text=text, lang=lang, **meta)).findings
+
+
+@pytest.mark.parametrize(("code", "lang", "text", "evidence"), FLAGGED,
+                         ids=[f"{c}-{lang}-{i}" for i, (c, lang, _, _) in enumerate(FLAGGED)])
+def test_flagged(code: str, lang: str, text: str, evidence: str) -> None:
+    hits = [f for f in _audit(text, lang, [code]) if f.check == code]
+    assert [f.evidence for f in hits] == [evidence]
+    f = hits[0]
+    assert text[f.start:f.end] == evidence
+    assert f.category == "machine-translation"
+    assert f.message
+
+
+@pytest.mark.parametrize(("code", "lang", "text"), CLEAN,
+                         ids=[f"{c}-{lang}-{i}" for i, (c, lang, _) in enumerate(CLEAN)])
+def test_clean(code: str, lang: str, text: str) -> None:
+    hits = [f for f in _audit(text, lang, [code]) if f.severity != "info"]
+    assert not hits, [(f.check, f.evidence) for f in hits]
+
+
+# -- severities and details -------------------------------------------------------------------
+
+def test_fragment_is_only_info_when_not_a_name_elsewhere() -> None:
+    text = ("Komisja zakończyła w piątek przesłuchania świadków w sprawie afery wokół zamówień. "
+            "Pustka.\nNikt nie chciał tego komentować.")
+    hits = _audit(text, "pl", ["MT001"])
+    assert [(f.evidence, f.severity) for f in hits] == [("Pustka.", "info")]
+
+
+def test_fragment_matching_the_author_is_a_signature() -> None:
+    text = "The city council approved the new budget on Tuesday after a four-hour debate. John Smith."
+    assert _audit(text, "en", ["MT001"], author="John Smith") == []
+
+
+def test_spacing_offers_the_repair() -> None:
+    text = "Sąd uniewinnił w piątek byłego burmistrza , a prokuratura zapowiedziała apelację ."
+    hits = _audit(text, "pl", ["MT005"])
+    assert [(f.evidence, f.replacement, f.severity) for f in hits] == [(" ,", ",", "info"), (" .", ".", "info")]
+
+
+def test_french_spacing_before_full_stop_is_still_flagged() -> None:
+    hits = _audit("Le maire a démissionné . Il part : « Adieu ! »", "fr", ["MT005"])
+    assert [f.evidence for f in hits] == [" ."]
+
+
+def test_english_titlecase_is_info_only() -> None:
+    text = "Prices rose sharply last month and Strong Growth in heating costs hit families hardest."
+    hits = _audit(text, "en", ["MT003"])
+    assert [(f.evidence, f.severity) for f in hits] == [("Strong Growth", "info")]
+
+
+def test_calque_message_names_the_english_formula() -> None:
+    hits = _audit("Die Inflation sank im Oktober.\nAnna Schmidt trug zu den Berichten bei.", "de", ["MT004"])
+    assert "contributed to this report" in hits[0].message
+    assert hits[0].data["calque"] == "contributed-to-report"
+
+
+def test_unknown_language_is_skipped() -> None:
+    result = Auditor(select=["MT"]).audit(Article(id="x", text="Ukraina. " * 3, lang="it"))
+    assert [f for f in result.findings if f.category == "machine-translation"] == []
+    assert result.scores["mt_score"] is None
+
+
+# -- the article level: MT010 and mt_score -------------------------------------------------------
+
+def _seed(name: str) -> str:
+    return (ROOT / "seeds" / name).read_text(encoding="utf-8")
+
+
+def test_seed_001_is_machine_translated_with_the_expected_spans() -> None:
+    text = _seed("001_df6dc53cd25a6e55.txt")
+    result = Auditor(select=["MT"]).audit(Article(id="001", text=text, lang="pl"))
+    got = {(f.check, f.evidence) for f in result.findings}
+    assert ("MT001", "Ukraina.") in got
+    assert ("MT002", "Korea Północna wystartowała Korea Północna wystrzeliła") in got
+    assert ("MT003", "Wysoki Znaczenie") in got
+    assert ("MT004", "Przyczynił się do raportów") in got
+    assert ("MT004", "Nie wdawał się szczegółowo") in got
+    assert ("MT004", "został zbadany pod kątem przesłanek") in got
+    assert ("MT005", " .") in got
+    pos = text.index("Pacyfiku . –")
+    assert any(f.check == "MT005" and f.start == pos + len("Pacyfiku") for f in result.findings)
+    verdict = [f for f in result.findings if f.check == "MT010"]
+    assert len(verdict) == 1 and verdict[0].severity == "error"
+    assert result.scores["mt_score"] > 0.99
+
+
+@pytest.mark.parametrize(("name", "lang"), [
+    ("000_bb2f05f5b41e6663.txt", "pl"), ("002_2fe5b3f9881300d8.txt", "pl"),
+    ("003_9a82abe3e3e380b3.txt", "bg"), ("004_34b67d16e7c3daa1.txt", "ro"),
+])
+def test_clean_seeds_raise_no_mt_warning(name: str, lang: str) -> None:
+    result = Auditor(select=["MT"]).audit(Article(id=name, text=_seed(name), lang=lang))
+    bad = [(f.check, f.evidence) for f in result.findings if f.severity != "info"]
+    assert bad == []
+    assert result.scores["mt_score"] < 0.1
+
+
+def test_one_calque_alone_does_not_condemn_the_article() -> None:
+    text = ("Inflacja w strefie euro spadła w październiku do 2,9 procent, najniższego poziomu od dwóch "
+            "lat, podał w czwartek Eurostat.\nAnna Nowak Przyczyniła się do raportu.")
+    result = Auditor(select=["MT"]).audit(Article(id="x", text=text, lang="pl"))
+    assert [f.check for f in result.findings] == ["MT004"]
+    assert 0.1 < result.scores["mt_score"] < 0.5
+
+
+def test_spacing_alone_never_condemns_the_article() -> None:
+    text = "Sąd uniewinnił burmistrza , a prokuratura , jak zwykle , zapowiedziała apelację . Koniec ."
+    result = Auditor(select=["MT"]).audit(Article(id="x", text=text, lang="pl"))
+    assert {f.check for f in result.findings} == {"MT005"}
+    assert result.scores["mt_score"] < 0.25
+
+
+def test_two_kinds_of_evidence_make_an_error() -> None:
+    text = ("Ceny gazu w Europie spadły w poniedziałek o 5 procent po doniesieniach o nowych dostawach "
+            "z Norwegii. Norwegia.\nEksport z Norwegii wzrósł.\nAnna Kowalska Przyczyniła się do raportu.")
+    result = Auditor(select=["MT"]).audit(Article(id="x", text=text, lang="pl"))
+    verdict = [f for f in result.findings if f.check == "MT010"]
+    assert len(verdict) == 1
+    assert verdict[0].evidence == "Przyczyniła się do raportu"  # the strongest evidence
+    assert verdict[0].data["counts"] == {"calque": 1, "fragment": 1}
+    assert result.scores["mt_score"] >= 0.5
+
+
+# -- robustness -------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("Aa Zz Ąą Óó. , ( ) „ ” « » \n Ukraina Korea Rada Wysoki Znaczenie the of "))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join), st.sampled_from(["pl", "fr", "bg", "de", "en"]))
+def test_spans_always_match_the_evidence(text: str, lang: str) -> None:
+    result = Auditor(select=["MT"]).audit(Article(id="h", text=text, lang=lang))
+    assert not result.scores.get("internal_errors")
+    for f in result.findings:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert text[f.start:f.end] == f.evidence
+    assert 0.0 <= result.scores["mt_score"] <= 1.0
