@@ -1,10 +1,10 @@
 """Helpers shared by the spam-bio, links and boilerplate families: lexicon unions, crude stems,
 headline-likeness and the span arithmetic of line deletions.
 
-Deleting a block of whole lines takes the line break(s) *before* it (from the end of the
-previous line's content), or, for a block at the very start of the text, the line break(s)
-after it. Two adjacent deleted blocks therefore never overlap, and everything outside the
-deleted spans stays byte-identical.
+Deleting a block of whole lines takes the line break(s) *after* it, up to the next content
+line (a block that ends the text takes none: the previous line keeps its line break). Two
+adjacent deleted blocks therefore never overlap, every finding's span starts on the line it is
+about, and everything outside the deleted spans stays byte-identical.
 
 >>> t = "Body line.\\nBio. Bio.\\nMore\\nHeadline one"
 >>> s, e = deletion_span(t, 11, 20)
@@ -12,7 +12,7 @@ deleted spans stays byte-identical.
 'Body line.\\nMore\\nHeadline one'
 >>> s, e = deletion_span(t, 21, len(t))
 >>> t[:s] + t[e:]
-'Body line.\\nBio. Bio.'
+'Body line.\\nBio. Bio.\\n'
 """
 
 from __future__ import annotations
@@ -99,33 +99,27 @@ def headline_like(doc: Doc, start: int, end: int, *, min_words: int, max_words: 
 
 
 def deletion_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span to delete so that the lines ``[start, end)`` disappear with their line break.
+    """The span to delete so that the lines ``[start, end)`` disappear with their line break(s).
 
-    ``start`` must be the start of a line's content (after indentation) and ``end`` the end of a
-    line's content. The preceding line break run is taken (keeping the previous line's trailing
-    spaces); at the very start of the text the following one is taken instead.
+    ``start`` must be the start of a line's content and ``end`` the end of a line's content.
+    The span runs from the line start (indentation included) through the following line
+    breaks and blank lines, up to the start of the next content line.
     """
     n = len(text)
-    e = end
-    while e < n and text[e] in " \t\u00a0":
-        e += 1
     p = start
     while p > 0 and text[p - 1] in " \t\u00a0":
         p -= 1
-    k = p
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
-    if k == 0:  # block at the start: take the following breaks, up to the next content line
+    e = end
+    while e < n and text[e] in " \t\u00a0":
+        e += 1
+    q = e
+    while q < n and text[q].isspace():
+        q += 1
+    if q < n:  # stop at the start of the next content line (keep its indentation)
+        q = max(text.rfind("\n", e, q), text.rfind("\r", e, q)) + 1 or e
+    elif text[e:q].strip() == "":  # trailing whitespace at the end of the text: keep it
         q = e
-        while q < n and text[q].isspace():
-            q += 1
-        if q < n:
-            q = max(text.rfind("\n", e, q), text.rfind("\r", e, q)) + 1 or e
-        return 0, max(q, e)
-    j = k
-    while j < p and text[j] not in "\r\n":
-        j += 1
-    return j, e
+    return p, max(q, e)
 
 
 def inline_deletion_span(text: str, start: int, end: int) -> tuple[int, int]:

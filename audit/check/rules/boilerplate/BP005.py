@@ -1,0 +1,48 @@
+"""BP005 copyright-debris: copyright notices and stray ©/℗ symbols in the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.check.base import Check, register
+from audit.check.rules.boilerplate._bp import bp_analysis, short
+from audit.model import Category, Finding, Severity
+from audit.text import Doc
+
+
+@register
+class CopyrightDebris(Check):
+    """A copyright notice ("© 2023 All rights reserved", "Wszelkie prawa zastrzeżone") or stray "©℗" symbols.
+
+    Page footers and scraping artefacts, not article text. Minor (``info``). Patterns are per
+    language in ``audit/lexicons/boilerplate/<lang>.toml`` (``copyright``). The fix deletes the
+    notice (a whole short line, or the tail of a paragraph).
+
+    **Anti-pattern**
+
+    A footer line::
+
+        The festival will return next summer with a new jazz stage.
+        © 2023 Daily Courier. All rights reserved.
+
+    **Best practice**
+
+    No footer::
+
+        The festival will return next summer with a new jazz stage.
+    """
+
+    code = "BP005"
+    name = "copyright-debris"
+    category = Category.BOILERPLATE
+    severity = Severity.INFO
+    fixable = True
+
+    def run(self, doc: Doc) -> Iterator[Finding]:
+        for it in bp_analysis(doc):
+            if it.kind != "copyright":
+                continue
+            ev = short(doc.text[it.start : it.end])
+            what = "Stray copyright symbols" if it.detail.get("symbols_only") else "Copyright notice"
+            yield self.finding(doc, it.start, it.end, f"{what} left in the text: \"{ev}\".",
+                               replacement="", data=dict(it.detail))

@@ -1,0 +1,63 @@
+"""BP008 related-link-block: a "Read also" block whose links are about the same story."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.check.base import Check, register
+from audit.check.rules.links._blocks import link_analysis
+from audit.check.rules.links._text import deletion_span
+from audit.check.rules.links.LNK001 import DEFAULT_MIN_RELATEDNESS
+from audit.model import Category, Finding, Severity
+from audit.text import Doc
+
+
+@register
+class RelatedLinkBlock(Check):
+    """A "Read also" / "Related" block whose headlines are about the article's own topic.
+
+    Related links are legitimate on the web page, but in the article text they are navigation:
+    boilerplate (``warning``), not an error. Blocks of *unrelated* links are LNK001. Blocks
+    after a body too short to measure are reported here too. The fix deletes the block.
+
+    **Anti-pattern**
+
+    A related "Read also" line inside the article::
+
+        Poland's volleyball team won the European Championship in Rome, beating Italy 3:0 in the final.
+        Czytaj także: Polish volleyball team beat Slovenia to reach the European Championship final
+        Kamil Semeniuk was named the best volleyball player of the championship.
+        The team's next goal is Olympic qualification in China next month.
+
+    **Best practice**
+
+    Only the article::
+
+        Poland's volleyball team won the European Championship in Rome, beating Italy 3:0 in the final.
+        Kamil Semeniuk was named the best player of the championship.
+    """
+
+    code = "BP008"
+    name = "related-link-block"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fixable = True
+
+    # the LNK001 threshold (tests/test_links_measure.py): at or above it a block is related
+    def __init__(self, *, min_relatedness: float = DEFAULT_MIN_RELATEDNESS, **kw: object) -> None:
+        super().__init__(**kw)  # type: ignore[arg-type]
+        self.min_relatedness = min_relatedness
+
+    def run(self, doc: Doc) -> Iterator[Finding]:
+        for b in link_analysis(doc).blocks:
+            if b.kind == "trailing" or (b.relatedness is not None and b.relatedness < self.min_relatedness):
+                continue
+            s, e = deletion_span(doc.text, b.start, b.end)
+            header = b.header_text(doc.text)
+            what = "link" if len(b.items) == 1 else f"block of {len(b.items)} links"
+            how = ("about the same story" if b.relatedness is not None
+                   else "(article too short to measure relatedness)")
+            yield self.finding(doc, s, e, f"\"{header}\" {what} {how}: site navigation in the text.",
+                               replacement="",
+                               data={"header": header, "items": len(b.items), "kind": b.kind,
+                                     "relatedness": None if b.relatedness is None else round(b.relatedness, 3)})

@@ -1,0 +1,239 @@
+"""One pass over an article's lines that classifies boilerplate, shared by the BP checks through
+``doc.memo("boilerplate", analyse)``. Patterns live in ``audit/lexicons/boilerplate/<lang>.toml``;
+every language's patterns are tried on every article (sites keep their UI language).
+
+Each line is claimed by at most one kind, in this order: repeated title, photo credit /
+caption, call to action, copyright, continuation marker, read-more teaser. Lines inside a link
+block (see the links family) are left to LNK001/BP007.
+
+>>> items = analyse_text("Sursa foto: Dreamstime\\n\\nFollow us on Google News")
+>>> [(i.kind, i.scope) for i in items]
+[('credit', 'line'), ('cta', 'line')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from audit.check.rules.links._blocks import link_analysis
+from audit.check.rules.links._text import BULLETS, deletion_span, inline_deletion_span, union
+from audit.lexicons import SUPPORTED_LANGUAGES, load
+from audit.text import WORD_RE, Doc
+
+#: a line of at most this many words holding a credit is an image caption (deleted whole);
+#: longer lines are paragraphs ending in a credit (only the credit is deleted). 30 words is the
+#: upper end of news photo captions (AP Stylebook: captions "usually one or two sentences").
+CAPTION_MAX_WORDS = 30
+#: a line of at most this many words holding a call-to-action phrase is the call to action
+CTA_MAX_LINE_WORDS = 20
+#: a sentence of at most this many words starting with a call to action, inside a paragraph
+CTA_MAX_SENTENCE_WORDS = 15
+#: the credit after its prefix: a name or agency list, at most this many words
+CREDIT_MAX_WORDS = 8
+
+
+@dataclass
+class Item:
+    kind: str  # title | credit | caption | cta | copyright | continuation | read_more
+    start: int  # the span to report (and delete)
+    end: int
+    scope: str  # "line" (whole lines deleted) or "inline" (a tail or a sentence)
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@cache
+def _res() -> dict[str, Any]:
+    prefixes = sorted(union("boilerplate", "credit_prefixes"), key=len, reverse=True)
+    alt = "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in prefixes)
+    credit = re.compile(rf"(?:^|(?<=[\s(\[|/]))(?:{alt})\s*", re.IGNORECASE)
+    cta: dict[str, re.Pattern[str]] = {}
+    for lang in SUPPORTED_LANGUAGES:
+        for kind, pats in load("boilerplate", lang).get("cta", {}).items():
+            cta.setdefault(kind, [])  # type: ignore[arg-type]
+            cta[kind].extend(pats)  # type: ignore[attr-defined]
+    cta_res = {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in cta.items()}
+
+    def one(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in union("boilerplate", key)), re.IGNORECASE)
+
+    teasers = "|".join(f"(?:{p})" for p in union("boilerplate", "read_more"))
+    return {
+        "credit": credit,
+        "cta": cta_res,
+        "copyright": one("copyright"),
+        "continuation": one("continuation"),
+        "read_more_line": re.compile(rf"^[\s\[(»›>→…]*(?:{teasers})[\s.…:»›>→\])]*$", re.IGNORECASE),
+        "read_more_tail": re.compile(rf"(?:…|\.\.\.|[.!?])\s*(?P<t>[\[(]?(?:{teasers})[\s.…:»›>→\])]*)$", re.IGNORECASE),
+    }
+
+
+_PUNCT_RE = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def norm(s: str) -> str:
+    """Casefolded words only: for comparing a title with a paragraph."""
+    s = unicodedata.normalize("NFKC", s).casefold()
+    return " ".join(_PUNCT_RE.sub(" ", s).split())
+
+
+def _nwords(s: str) -> int:
+    return sum(1 for _ in WORD_RE.finditer(s))
+
+
+def analyse_text(text: str, lang: str | None = None, title: str | None = None) -> list[Item]:
+    """Convenience for doctests and tests: analyse a bare text."""
+    return analyse(Doc(text, lang, meta={"title": title} if title else {}))
+
+
+def analyse(doc: Doc) -> list[Item]:
+    text = doc.text
+    res = _res()
+    lines = doc.nonblank_lines
+    blocked = [(b.start, b.end) for b in link_analysis(doc).blocks]
+    claimed: set[int] = set()
+    items: list[Item] = []
+
+    def whole(kind: str, i: int, **detail: Any) -> None:
+        s, e = deletion_span(text, *lines[i])
+        items.append(Item(kind, s, e, "line", detail))
+        claimed.add(i)
+
+    def tail(kind: str, s: int, e: int, **detail: Any) -> None:
+        s, e = inline_deletion_span(text, s, e)
+        items.append(Item(kind, s, e, "inline", detail))
+
+    for i, (s, _e) in enumerate(lines):
+        if any(bs <= s < be for bs, be in blocked):
+            claimed.add(i)
+
+    # 1. the title repeated as the first paragraph(s)
+    title = doc.meta.get("title")
+    heads = [i for i in range(min(3, len(lines))) if i not in claimed]
+    if heads:
+        ref = norm(title) if isinstance(title, str) and norm(title) else None
+        first = heads[0]
+        if ref is None:
+            ref = norm(text[lines[first][0] : lines[first][1]])
+            candidates = heads[1:2]
+            ref_is = "first line"
+        else:
+            candidates = heads[:2]
+            ref_is = "title"
+        if ref and len(ref.split()) >= 3:
+            for i in candidates:
+                ls, le = lines[i]
+                line = text[ls:le]
+                n = norm(line)
+                credit = None
+                if n != ref and n.startswith(ref + " "):
+                    m = _credit_in(line, res["credit"])
+                    if m is not None and norm(line[:m]) == ref:
+                        credit = line[m:].strip()
+                    else:
+                        continue
+                elif n != ref:
+                    continue
+                whole("title", i, reference=ref_is, credit=credit)
+
+    # 2. photo credits and captions
+    for i, (ls, le) in enumerate(lines):
+        if i in claimed:
+            continue
+        line = text[ls:le]
+        m = _credit_in(line, res["credit"])
+        if m is None:
+            continue
+        before = line[:m].strip(" \t([|/" + BULLETS)
+        credit = line[m:].strip()
+        if not before:
+            whole("credit", i, credit=credit)
+        elif _nwords(line) <= CAPTION_MAX_WORDS:
+            whole("caption", i, credit=credit, caption=before)
+        else:
+            tail("credit", ls + m, le, credit=credit)
+            claimed.add(i)
+
+    # 3. calls to action
+    for i, (ls, le) in enumerate(lines):
+        if i in claimed:
+            continue
+        line = text[ls:le]
+        if _nwords(line) <= CTA_MAX_LINE_WORDS:
+            kind = _cta_kind(line, res["cta"])
+            if kind:
+                whole("cta", i, cta=kind)
+            continue
+        for ss, se in doc.sentences:
+            if ls <= ss and se <= le and _nwords(text[ss:se]) <= CTA_MAX_SENTENCE_WORDS:
+                kind = _cta_kind(text[ss:se], res["cta"], anchored=True)
+                if kind:
+                    tail("cta", ss, se, cta=kind)
+                    claimed.add(i)
+
+    # 4. copyright notices and stray symbols; 5. continuation markers; 6. read-more teasers
+    for i, (ls, le) in enumerate(lines):
+        if i in claimed:
+            continue
+        line = text[ls:le]
+        m = res["copyright"].search(line)
+        if m:
+            rest = line[m.start() :]
+            if _nwords(line) <= 15:
+                whole("copyright", i, symbols_only=not any(ch.isalpha() for ch in line))
+                continue
+            if _nwords(rest) <= 12:
+                tail("copyright", ls + m.start(), le, symbols_only=not any(ch.isalpha() for ch in rest))
+                claimed.add(i)
+                continue
+        m = res["continuation"].search(line)
+        if m:
+            if not line[: m.start()].strip():
+                whole("continuation", i)
+            else:
+                tail("continuation", ls + m.start(), ls + m.end())
+                claimed.add(i)
+            continue
+        if res["read_more_line"].match(line):
+            whole("read_more", i)
+            continue
+        m = res["read_more_tail"].search(line)
+        if m:
+            tail("read_more", ls + m.start("t"), le)
+            claimed.add(i)
+    items.sort(key=lambda it: it.start)
+    return items
+
+
+def _credit_in(line: str, credit_re: re.Pattern[str]) -> int | None:
+    """Offset in ``line`` where a credit starting with a known prefix runs to the end of the line."""
+    for m in credit_re.finditer(line):
+        rest = line[m.end() :].strip()
+        if rest and _nwords(rest) <= CREDIT_MAX_WORDS and len(rest) <= 100 and not rest.endswith((":", ",")):
+            start = m.start()
+            if start > 0 and line[start - 1] in "([":
+                start -= 1
+            return start
+    return None
+
+
+def _cta_kind(s: str, cta: dict[str, re.Pattern[str]], *, anchored: bool = False) -> str | None:
+    core = s.strip(" \t\"'„“”«»*-–—•·>|")
+    for kind, rx in cta.items():
+        m = rx.search(core)
+        if m and (not anchored or m.start() == 0):
+            return kind
+    return None
+
+
+def bp_analysis(doc: Doc) -> list[Item]:
+    return doc.memo("boilerplate", analyse)
+
+
+def short(s: str, limit: int = 60) -> str:
+    """One line, at most ``limit`` characters, for messages."""
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"

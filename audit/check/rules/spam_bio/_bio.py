@@ -1,0 +1,156 @@
+"""Find template author bios: runs of short verbless "Adjective noun." fragments built from
+persona archetypes. Shared by BIO001 (article text) and BIO002 (author fields).
+
+The structure does most of the work: a run of at least three consecutive fragments, each of
+1-4 content words, ending in a full stop, with no verb, no digit and no colon, of which at
+least two (and at least half) contain an archetype noun from ``audit/lexicons/bio_archetypes``.
+
+>>> runs = find_runs("Food critic. Proud organizer. Alcohol ninja. Food nerd. Avid reader.", "en")
+>>> [(r.fragments, r.archetypes) for r in runs]
+[(5, 4)]
+>>> find_runs("Legia - Lech 2:1. Wisła - Cracovia 0:0. Górnik - Piast 1:1.", "pl")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from audit.check.rules.links._text import stopwords, union
+from audit.lexicons import SUPPORTED_LANGUAGES
+from audit.text import WORD_RE
+
+# a fragment: text up to a terminal punctuation run (or the end of the line)
+_PIECE_RE = re.compile(r"[^.!?…\n]+[.!?…]*")
+_QUOTES = "\"'„“”«»‚‘’()[] \t\u00a0*–—-"
+
+
+@dataclass
+class BioRun:
+    start: int
+    end: int
+    fragments: int
+    archetypes: int
+    words: list[str]  # the archetype words found, for the message
+    whole_lines: bool  # the run fills its line(s) (apart from quotes and spaces)
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class _Lex:
+    words: frozenset[str]
+    stems: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    verbs: frozenset[str]
+    verb_suffix_re: re.Pattern[str] | None
+    stop: frozenset[str]
+
+
+@cache
+def _lexicon(lang: str | None) -> _Lex:
+    verb_langs = (lang, "en") if lang in SUPPORTED_LANGUAGES else SUPPORTED_LANGUAGES
+    suffix_res = union("bio_archetypes", "verb_suffixes", verb_langs)
+    return _Lex(
+        words=frozenset(w.lower() for w in union("bio_archetypes", "words")),
+        stems=tuple(w.lower() for w in union("bio_archetypes", "stems")),
+        suffixes=tuple(w.lower() for w in union("bio_archetypes", "suffixes")),
+        verbs=frozenset(w.lower() for w in union("bio_archetypes", "verbs", verb_langs)),
+        verb_suffix_re=re.compile("|".join(f"(?:{p})" for p in suffix_res)) if suffix_res else None,
+        stop=stopwords(lang),
+    )
+
+
+def is_archetype(word: str, lex: _Lex) -> bool:
+    w = word.lower()
+    if w in lex.words or w.startswith(lex.stems):
+        return True
+    return any(w.endswith(s) and len(w) - len(s) >= 4 for s in lex.suffixes)
+
+
+@dataclass
+class _Frag:
+    start: int
+    end: int
+    line: int
+    ok: bool
+    archetype: str | None
+    name_like: bool
+    ends_line: bool
+
+
+def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, max_words: int) -> _Frag:
+    piece = text[s:e]
+    core_end = len(piece.rstrip(_QUOTES))
+    term = piece[:core_end]
+    body = term.rstrip(".!?…").rstrip(_QUOTES)
+    terminal = term[len(body):].strip(_QUOTES)
+    lead = len(body) - len(body.lstrip(_QUOTES))
+    body = body[lead:]
+    fs = s + lead
+    fe = s + core_end
+    rest = text[fe:line_end]
+    ends_line = not rest.strip(_QUOTES + ".")
+    if ends_line:
+        fe = s + len(piece.rstrip(" \t\u00a0"))
+    words = [m.group() for m in WORD_RE.finditer(body)]
+    content = [w for w in words if w.lower() not in lex.stop]
+    ok = (
+        terminal == "."
+        and 1 <= len(content) <= max_words
+        and len(words) <= max_words + 3
+        and body[:1].isupper()
+        and not any(ch.isdigit() for ch in body)
+        and ":" not in body
+        and not any(w.lower() in lex.verbs for w in words)
+        and not (lex.verb_suffix_re and any(len(w) >= 6 and lex.verb_suffix_re.search(w.lower()) for w in words))
+    )
+    arche = next((w for w in content if is_archetype(w, lex)), None) if ok else None
+    name_like = ok and arche is None and len(words) <= 3 and all(w[:1].isupper() for w in words)
+    return _Frag(fs, fe, line, ok, arche, name_like, ends_line)
+
+
+def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | None = None,
+              min_fragments: int = 3, min_archetypes: int = 2, min_archetype_share: float = 0.5,
+              max_words: int = 4) -> list[BioRun]:
+    """Every template-bio run in ``text`` (``lines``: its non-blank line spans, if known)."""
+    lex = _lexicon(lang)
+    if lines is None:
+        lines = [m.span() for m in re.finditer(r"[^\r\n]+", text) if m.group().strip()]
+    frags: list[_Frag] = []
+    for li, (ls, le) in enumerate(lines):
+        if "." not in text[ls:le]:
+            continue
+        for m in _PIECE_RE.finditer(text, ls, le):
+            if m.group().strip(_QUOTES + "."):
+                frags.append(_fragment(text, m.start(), m.end(), li, le, lex, max_words))
+    runs: list[BioRun] = []
+    cur: list[_Frag] = []
+
+    def close() -> None:
+        seq = list(cur)
+        while seq and seq[0].name_like:
+            seq.pop(0)
+        arche = [f.archetype for f in seq if f.archetype]
+        if len(seq) >= min_fragments and len(arche) >= min_archetypes and len(arche) >= min_archetype_share * len(seq):
+            first_line, last_line = lines[seq[0].line], lines[seq[-1].line]
+            lead = text[first_line[0] : seq[0].start]
+            whole = not lead.strip(_QUOTES) and seq[-1].ends_line
+            runs.append(BioRun(seq[0].start, seq[-1].end, len(seq), len(arche), [a for a in arche if a],
+                               whole, first_line[0], last_line[1]))
+        cur.clear()
+
+    for f in frags:
+        if not f.ok:
+            close()
+            continue
+        if cur:
+            prev = cur[-1]
+            joined = prev.line == f.line or (prev.ends_line and f.line == prev.line + 1)
+            if not joined or (prev.line != f.line and text[lines[f.line][0] : f.start].strip(_QUOTES)):
+                close()
+        cur.append(f)
+    close()
+    return runs
