@@ -194,10 +194,11 @@ def iter_values(chunks: Iterator[str], *, chunk_hint: int = 1 << 20, bad_bytes: 
                 raw = b.buf[start : min(start + 200, len(b.buf))]
                 yield line, JsonProblem(f"invalid JSON at {where}: {exc.msg}"), raw
                 pos, lost = _resync(b, start, exc.pos)
-                if lost is not None:
-                    yield lost, JsonProblem(
-                        f"no record could be found after the invalid JSON at line {lost}; the rest of the input "
-                        "was skipped", True), None
+                if pos < 0:  # no next record: the rest belonged to the bad value, or is lost
+                    if lost is not None:
+                        yield lost, JsonProblem(
+                            f"no record could be found after the invalid JSON at line {lost}; the rest of the "
+                            "input was skipped", True), None
                     return
                 break
             if end >= len(b.buf) and not b.eof and not isinstance(value, dict | list | str):
@@ -223,12 +224,12 @@ def iter_values(chunks: Iterator[str], *, chunk_hint: int = 1 << 20, bad_bytes: 
 
 def _resync(b: _Buffer, start: int, err: int) -> tuple[int, int | None]:
     """After a bad value at ``start`` (error at ``err``): the position of the next line
-    that starts an object at no deeper indentation. When there is none, ``(len(buf),
-    line)`` where ``line`` is the error's line if an object may have been lost after it."""
+    that starts an object at no deeper indentation. When there is none, ``(-1, line)``
+    where ``line`` is the error's line if an object may have been lost after it, else None."""
     buf = b.buf
     ls = buf.rfind("\n", 0, start) + 1
     indent = len(buf[ls:start]) - len(buf[ls:start].lstrip(" \t"))
-    pat = re.compile(r"\n[ \t]{0,%s}(?:,[ \t]*)?(?=\{)".replace("%s", str(indent)))
+    pat = re.compile(rf"\n[ \t]{{0,{indent}}}(?:,[ \t]*)?(?=\{{)")
     err_line, _ = b.line_col(min(err, len(buf)))
     nl = buf.find("\n", start)
     search_from = nl if nl != -1 else len(buf)
@@ -239,7 +240,7 @@ def _resync(b: _Buffer, start: int, err: int) -> tuple[int, int | None]:
             return m.end(), None
         lost = lost or "{" in b.buf[max(search_from, err + 1) :]
         if b.eof:
-            return len(b.buf), (err_line if lost else None)
+            return -1, (err_line if lost else None)
         cut = b.buf.rfind("\n", search_from)  # keep only the last partial line, then read on
         keep = cut if cut != -1 else len(b.buf)
         b.drop(keep)
