@@ -40,7 +40,7 @@ _INVISIBLE_RE = re.compile("[" + "".join(_NAMES) + "]+")
 _JOINER_SCRIPTS = ("ARABIC", "SYRIAC", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA",
                    "TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA", "MONGOLIAN", "HEBREW",
                    "KHMER", "MYANMAR", "TIBETAN")
-_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def _needs_joiner(ch: str) -> bool:

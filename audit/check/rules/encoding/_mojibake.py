@@ -156,7 +156,7 @@ def weirdness(text: str) -> int:
 def _script(ch: str) -> str | None:
     if not ch.isalpha():
         return None
-    if ch < "\u0080":
+    if ch < "\u0080" or ch in "ªº":  # ordinal indicators: "nº", "1ª"
         return "LATIN"
     try:
         name = unicodedata.name(ch)
@@ -171,7 +171,7 @@ def _script(ch: str) -> str | None:
 #: "repair" decoded a coincidence, not mojibake.
 _ALLOWED_RE = re.compile(
     "[\t\n\r\x20-\x7e\u00a0-\u017f\u0218-\u021b\u0400-\u045f\u0490\u0491"
-    "\u2010-\u2030\u2039\u203a\u20ac\u2116\u2122\ufffd\U0001f000-\U0001faff\u2600-\u27bf]*"
+    "\u2010-\u2030\u2039\u203a\u20ac\u2100-\u214f\ufffd\U0001f000-\U0001faff\u2600-\u27bf]*"
 )
 
 
