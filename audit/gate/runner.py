@@ -66,6 +66,16 @@ class GateResult:
         return "\n".join(lines)
 
 
+_LINE_BREAKERS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dumps_line(obj: Any) -> str:
+    """One JSON Lines record. Besides ``\\n`` (always escaped by json), the Unicode line
+    breaks NEL, LS and PS are escaped too, so that no line-splitting reader (Python's
+    ``str.splitlines``, JavaScript) cuts a record in two."""
+    return json.dumps(obj, ensure_ascii=False, default=str).translate(_LINE_BREAKERS) + "\n"
+
+
 def _fmt(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:.4g}"
@@ -93,7 +103,7 @@ class _Spool:
         self._fh = os.fdopen(fd, "w", encoding="utf-8")
 
     def add(self, obj: dict[str, Any]) -> None:
-        self._fh.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+        self._fh.write(dumps_line(obj))
 
     def close(self) -> None:
         if not self._fh.closed:
@@ -221,10 +231,13 @@ def run_gate(
         validator = _Validator()
         article_items = loaded.level("article")
         reasons = _article_failures(validator, frame, article_items)
-        for i in frame.index[frame["input_error"].notna()]:
-            reasons.setdefault(int(i), []).insert(0, {"reason": "input-error", "message": frame.at[i, "input_error"]})
-        for i in frame.index[frame["audit_error"].notna()]:
-            reasons.setdefault(int(i), []).insert(0, {"reason": "audit-error", "message": frame.at[i, "audit_error"]})
+        for col, label in (("audit_error", "audit-error"), ("input_error", "input-error")):
+            for i in frame.index[frame[col].notna()]:
+                # always quarantined, whatever the suite says; one reason, naming the rules that agree
+                rs = reasons.get(int(i), [])
+                agree = [r["index"] for r in rs if r.get("column") == col]
+                reasons[int(i)] = [{"reason": label, "message": frame.at[i, col], "expectations": agree},
+                                   *(r for r in rs if r.get("column") != col)]
         repaired: dict[int, dict[str, Any]] = {}
         if repair and reasons:
             repaired = _repair(validator, frame, reasons, spool, opts, spec, article_items)
@@ -305,7 +318,7 @@ def _precheck_columns(suite: LoadedSuite) -> None:
     possible = {*F.FIXED_COLUMNS, *F.DOCUMENTED_SCORES, *F.SOURCE_COLUMNS, F.QUARANTINED}
     for it in suite.items:
         for col in sorted(it.columns() - possible):
-            if col.startswith(("repetition_", "readability")) or col.endswith(("_score", "_share", "_density")):
+            if _score_like(col):
                 continue  # a score some scorer may produce: checked on the frame
             raise GateConfigError(
                 f"suite {suite.path}: expectations[{it.index}] {it.type} uses column {col} "
@@ -313,8 +326,12 @@ def _precheck_columns(suite: LoadedSuite) -> None:
             )
 
 
+def _score_like(col: str) -> bool:
+    return col.startswith(("repetition_", "readability")) or col.endswith(("_score", "_share", "_density"))
+
+
 def _column_hint(m: str) -> str:
-    if m in F.DOCUMENTED_SCORES or m.startswith(("repetition_", "readability")):
+    if m in F.DOCUMENTED_SCORES or _score_like(m):
         return " (a score: no article of this batch carries it; is its scorer installed?)"
     if m in F.SOURCE_COLUMNS:
         return " (per-source reliability: audit.score.sources is not installed)"
@@ -438,9 +455,9 @@ def _finish(
     for i, rs in reasons.items():
         for r in rs:
             per_reason[r["reason"]] += 1
-            if "index" in r:
-                per_item[r["index"]] += 1
-                quarantined_ids.setdefault(r["index"], []).append(str(frame.at[i, "id"]))
+            for k in [r["index"]] if "index" in r else r.get("expectations", []):
+                per_item[k] += 1
+                quarantined_ids.setdefault(k, []).append(str(frame.at[i, "id"]))
     expectations: list[dict[str, Any]] = []
     for it in suite.items:
         d = it.describe()
@@ -475,7 +492,7 @@ def _finish(
             if entry["kind"] == "input_error":
                 obj = {"_newsaudit": {"reasons": reasons.get(i) or [{"reason": "input-error"}],
                                       "origin": entry["origin"], "raw": entry.get("raw")}}
-                qua.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+                qua.write(dumps_line(obj))
                 n_q += 1
                 continue
             rec = entry["record"]
@@ -484,7 +501,7 @@ def _finish(
                 rec = dict(rec)
                 rec[opts.fields.text] = rep["text"]
                 rec["_newsaudit"] = {"repaired": True, "edits": rep["edits"], "findings": rep["findings"]}
-                acc.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                acc.write(dumps_line(rec))
                 n_acc += 1
             elif i in reasons:
                 rs = reasons[i]
@@ -494,10 +511,10 @@ def _finish(
                 rec = dict(rec)
                 rec["_newsaudit"] = {"reasons": rs, "findings": entry["findings"],
                                      "origin": frame.at[i, "origin"]}
-                qua.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                qua.write(dumps_line(rec))
                 n_q += 1
             else:
-                acc.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                acc.write(dumps_line(rec))
                 n_acc += 1
     files[O.ACCEPTED] = {**acc.info(), "records": n_acc}
     files[O.QUARANTINED] = {**qua.info(), "records": n_q}
