@@ -33,6 +33,10 @@ PublishedField = Annotated[str, typer.Option("--published-field", help="Input fi
 Source = Annotated[
     str | None, typer.Option("--source", help="Source for every article (default for .txt: the folder name).")
 ]
+Encoding = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Input encoding for legacy files, e.g. cp1250 (default: UTF-8)."),
+]
 InputFormat = Annotated[
     str | None,
     typer.Option("--input-format", help="jsonl, json, csv, parquet or txt (default: from the file name)."),
@@ -89,6 +93,7 @@ def load_options(
     source: str | None = None,
     input_format: str | None = None,
     config: Config | None = None,
+    encoding: str | None = None,
 ) -> LoadOptions:
     fields = FieldMap(
         id=id_field,
@@ -103,7 +108,7 @@ def load_options(
     kw = {}
     if config is not None:
         kw["max_article_chars"] = config.max_article_chars
-    return LoadOptions(fields=fields, source=source, format=input_format, **kw)
+    return LoadOptions(fields=fields, source=source, format=input_format, encoding=encoding, **kw)
 
 
 def auditor_spec(cfg: Config, select: list[str] | None, ignore: list[str] | None) -> AuditorSpec:

@@ -39,6 +39,7 @@ def check(
     published_field: c.PublishedField = "published",
     source: c.Source = None,
     input_format: c.InputFormat = None,
+    encoding: c.Encoding = None,
     workers: c.Workers = None,
     engine: Annotated[str, typer.Option("--engine", help="local (all cores) or dask (a Dask cluster).")] = "local",
     scheduler: Annotated[
@@ -57,6 +58,7 @@ def check(
         text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
         source_field=source_field, url_field=url_field, lang_field=lang_field,
         published_field=published_field, source=source, input_format=input_format, config=cfg,
+        encoding=encoding,
     )
     from audit.load import iter_records
 
@@ -123,16 +125,45 @@ class _Counts:
 
 
 def _tally(stream: Iterator[ArticleResult | InputError], counts: _Counts) -> Iterator[ArticleResult | InputError]:
+    repeats = _Repeats()
     for item in stream:
         if isinstance(item, InputError):
             counts.input_errors += 1
-            c.warn(f"error: {item}")
+            repeats.report(item)
         else:
             counts.articles += 1
             if any(f.severity != Severity.INFO for f in item.findings):
                 counts.flagged += 1
             counts.by_severity.update(f.severity for f in item.findings)
         yield item
+    repeats.flush()
+
+
+class _Repeats:
+    """Print input errors one line each, collapsing a run of identical ones from one file
+    (a CSV without its text column makes one error per row: say it once, then count)."""
+
+    def __init__(self) -> None:
+        self.key: tuple[str, str] | None = None
+        self.more = 0
+        self.last_line: int | None = None
+
+    def report(self, err: InputError) -> None:
+        key = (err.origin.path, err.message)
+        if key == self.key and not err.fatal:
+            self.more += 1
+            self.last_line = err.origin.line
+            return
+        self.flush()
+        c.warn(f"error: {err}")
+        self.key = key
+
+    def flush(self) -> None:
+        if self.more and self.key:
+            upto = f" (up to line {self.last_line})" if self.last_line is not None else ""
+            c.warn(f"error: {self.key[0]}: {self.more} more record{'s' if self.more != 1 else ''} "
+                   f"with the same error{upto}")
+        self.key, self.more, self.last_line = None, 0, None
 
 
 def _run_dask(paths: list[str], spec: Any, opts: Any, scheduler: str | None, fmt: str, out: TextIO,
