@@ -30,6 +30,9 @@ _SEV_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 _CAT_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
 
 #: the score columns embedded for every article: key -> (short column name, label, decimals)
+#: the name of the missing source (as audit.score.sources names it, so that scores match)
+UNKNOWN_SOURCE = "(unknown)"
+
 SCORE_COLUMNS: dict[str, tuple[str, str, int]] = {
     "mt_score": ("mt", "Machine translation", 3),
     "attribution_density": ("ad", "Attribution density", 3),
@@ -159,7 +162,7 @@ class ReportCollector:
             except Exception:  # a row the scorer cannot use must not break the report
                 pass
         i = len(self.cols["id"])
-        src = v.source if v.source else "(no source)"
+        src = v.source if v.source else UNKNOWN_SOURCE
         si = self.sources.setdefault(src, len(self.sources))
         lang = v.lang or "?"
         li = self.langs.setdefault(lang, len(self.langs))

@@ -233,3 +233,47 @@ def test_keyboard_reaches_filters_and_rows(demo_report: tuple[Path, list[Any]], 
     # focus is visible: the focused element gets an outline
     outline = p.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
+
+
+def test_real_audit_of_the_seeds_marks_every_finding_in_place(tmp_path: Path, open_report: Any) -> None:
+    """Whatever the checks find on the seeds, each text finding's marks spell its evidence."""
+    import json
+    import re
+
+    out = tmp_path / "seeds.html"
+    assert CliRunner().invoke(app, ["report", str(SEEDS), "-o", str(out), "--workers", "1"]).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="report-data">(.*?)</script>', html, re.S).group(1))  # type: ignore[union-attr]
+    o = open_report(out)
+    p = o.page
+    p.click('a.tab[data-tab="articles"]')
+    checked = 0
+    for d in data["details"]:
+        btn = p.locator("#articles-table tbody tr.row", has_text=d["id"]).locator("button.expander")
+        btn.click()
+        detail = p.locator("#" + btn.get_attribute("aria-controls"))
+        marks = detail.locator(".text:not(.fixed) mark").evaluate_all("ms => ms.map(m => [m.dataset.f, m.textContent])")
+        got: dict[int, str] = {}
+        for f_attr, text in marks:
+            for k in map(int, f_attr.split()):
+                got[k] = got.get(k, "") + text
+        for k, f in enumerate(d["f"]):
+            if f[4] == "text":
+                assert got.get(k, "") == f[5], (d["id"], f[0])
+                checked += 1
+        btn.click()
+    assert checked > 0
+    assert o.errors == [] and o.foreign_requests() == []
+
+
+def test_opening_an_article_from_its_source(demo_report: tuple[Path, list[Any]], open_report: Any) -> None:
+    o = open_report(demo_report[0])
+    p = o.page
+    p.click('a.tab[data-tab="sources"]')
+    p.locator("#sources-table tbody tr.row", has_text="outlet-2").locator("button.expander").click()
+    p.locator("#sources-table tr.detail button.expander").first.click()
+    assert p.is_visible("#articles")
+    assert _visible_rows(p) == ["002_2fe5b3f9881300d8"]
+    assert p.locator("#articles-table tr.detail .text:not(.fixed)").count() == 1
+    p.click("#filters button[type=reset]")
+    p.wait_for_function("() => document.querySelectorAll('#articles-table tbody tr.row').length === 6")

@@ -75,7 +75,7 @@
     if (low !== null && low !== undefined && high !== null && high !== undefined) {
       track.appendChild(el("span", { cls: "ci", title: "interval " + fmt(low, 0) + "–" + fmt(high, 0), style: { left: (100 * low / max).toFixed(1) + "%", width: (100 * Math.max(0, high - low) / max).toFixed(1) + "%" } }));
     }
-    return el("span", { cls: "meter" + (big ? " score-big" : "") }, [track, el("span", { cls: "val", text: fmt(value, max === 1 ? 2 : 0) })]);
+    return el("span", { cls: "meter" + (big ? " score-big" : "") }, [track, el("span", { cls: "val", text: max === 1 ? fmt(value, 2) : fmt(value === null || value === undefined ? null : Math.round(value)) })]);
   }
   function scoreColor(v) { // 0..1: red -> amber -> green
     if (v === null || v === undefined) return "#cbd5e1";
@@ -101,6 +101,7 @@
   window.addEventListener("hashchange", showTab);
   window.addEventListener("popstate", showTab);
   showTab();
+  window.scrollTo(0, 0);
 
   // ---------------------------------------------------------------- a sortable, paged table
   // cols: [{label, num, key(i) -> sortable value, cell(i) -> Node}]; the first column holds the expander
@@ -134,7 +135,7 @@
     var tr = el("tr");
     o.cols.forEach(function (c, k) {
       var th = el("th", { scope: "col", cls: c.num ? "numc" : null, "aria-sort": k === self.sortCol ? self.sortDir : "none" });
-      th.appendChild(el("button", { type: "button", cls: "sort", "data-col": k, title: "Sort by " + c.label, onclick: function () {
+      th.appendChild(el("button", { type: "button", cls: "sort", "data-col": k, title: c.title || "Sort by " + c.label, onclick: function () {
         if (self.sortCol === k) self.sortDir = self.sortDir === "ascending" ? "descending" : "ascending";
         else { self.sortCol = k; self.sortDir = c.num ? "descending" : "ascending"; }
         self.page = 0; self.sort(); self.render();
@@ -218,7 +219,7 @@
   function worst(i) { return worstOf(R.cs[i]); }
   function articleLabel(i) {
     var t = R.t[i] || R.id[i];
-    return el("span", null, [txt(t), R.t[i] ? el("span", { cls: "art-id", text: R.id[i] }) : null]);
+    return el("span", { title: t }, [el("span", { cls: "art-title", text: t }), R.t[i] ? el("span", { cls: "art-id", text: R.id[i] }) : null]);
   }
   var artCols = [
     { label: "Article", key: function (i) { return (R.t[i] || R.id[i]).toLowerCase(); }, cell: articleLabel },
@@ -272,7 +273,10 @@
   function findingsList(d, box) {
     var ul = el("ul", { cls: "findings-list", "aria-label": "Findings" });
     if (!d.f.length) ul.appendChild(el("li", { cls: "none", text: "No findings." }));
-    d.f.forEach(function (f, k) {
+    var order = d.f.map(function (f, k) { return k; });
+    order.sort(function (a, b) { return SEVS.indexOf(d.f[b][2]) - SEVS.indexOf(d.f[a][2]) || a - b; });
+    order.forEach(function (k) {
+      var f = d.f[k];
       var ev = f[5].length > 140 ? f[5].slice(0, 68) + " … " + f[5].slice(-68) : f[5];
       var btn = el("button", { type: "button", "data-fi": k, style: { "--c": COLORS[f[1]] || "#94a3b8" }, onclick: function () {
         var m = box.querySelector('mark[data-f~="' + k + '"]');
@@ -288,7 +292,7 @@
           f[4] !== "text" ? el("span", { cls: "chip", style: { "--c": "#475569" }, text: "in " + f[4] }) : null
         ]),
         el("span", { cls: "msg", text: f[3] }),
-        ev ? el("span", { cls: "ev", text: "“" + ev + "”" + (f[6] !== null && f[6] !== undefined ? "  →  “" + f[6] + "”" : "") }) : null
+        ev ? el("span", { cls: "ev", text: "“" + ev + "”" + (f[6] === null || f[6] === undefined ? "" : f[6] === "" ? "  →  (remove)" : "  →  “" + f[6] + "”") }) : null
       ]);
       if (D.names[f[0]]) btn.setAttribute("title", f[0] + " " + D.names[f[0]]);
       ul.appendChild(el("li", null, [btn]));
@@ -386,7 +390,9 @@
     });
     return hay;
   }
+  var onlyRow = -1; // set when an article is opened from the sources table
   function filtered() {
+    onlyRow = -1;
     var q = fq.value.trim().toLowerCase(), src = fsrc.value, cat = fcat.value, sev = fsev.value, lang = flang.value;
     var s = src === "" ? -1 : +src, c = cat === "" ? -1 : +cat, l = lang === "" ? -1 : +lang;
     var clean = sev === "clean", sv = sev === "" || clean ? -1 : +sev;
@@ -420,6 +426,7 @@
   fq.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(refilter, 150); });
   [fsrc, fcat, fsev, flang].forEach(function (x) { x.addEventListener("change", refilter); });
   document.getElementById("filters").addEventListener("reset", function () { setTimeout(refilter, 0); });
+  function clearFilters() { [fq, fsrc, fcat, fsev, flang].forEach(function (x) { x.value = ""; }); }
   document.getElementById("filters").addEventListener("submit", function (ev) { ev.preventDefault(); refilter(); });
 
   // ---------------------------------------------------------------- sources
@@ -427,6 +434,10 @@
   D.srcScores.forEach(function (s) { scoreBySrc.set(s.source, s); });
   var compNames = [];
   D.srcScores.forEach(function (s) { Object.keys(s.comps).forEach(function (k) { if (compNames.indexOf(k) < 0) compNames.push(k); }); });
+  // weight-0 components (e.g. confidence) are explained in the detail, not given a column
+  var compCols = compNames.filter(function (name) {
+    return D.srcScores.some(function (s) { return s.comps[name] && s.comps[name][1] !== 0; });
+  });
   function sscore(k) { return scoreBySrc.get(D.srcNames[k]) || null; }
   function label(name) { return name.replace(/_/g, " ").replace(/^./, function (c) { return c.toUpperCase(); }); }
   var srcCols = [
@@ -437,8 +448,10 @@
       var s = sscore(k);
       return s ? meter(s.score, 100, scoreColor(s.score / 100), s.low, s.high, true) : txt("–");
     } });
-    compNames.forEach(function (name) {
-      srcCols.push({ label: label(name), num: true, key: function (k) { var s = sscore(k); return s && s.comps[name] ? s.comps[name][0] : null; }, cell: function (k) {
+    compCols.forEach(function (name) {
+      var w = null;
+      D.srcScores.forEach(function (s) { if (s.comps[name] && w === null) w = s.comps[name][1]; });
+      srcCols.push({ label: label(name), title: label(name) + (w !== null ? " (weight " + w + ")" : "") + " — sort", num: true, key: function (k) { var s = sscore(k); return s && s.comps[name] ? s.comps[name][0] : null; }, cell: function (k) {
         var s = sscore(k), c = s && s.comps[name];
         if (!c) return txt("–");
         var m = meter(c[0], 1, scoreColor(c[0]));
@@ -474,14 +487,22 @@
       el("th", { scope: "col", text: "Categories" }), el("th", { scope: "col", cls: "numc", text: "Findings" })])])]);
     var tb = el("tbody");
     shown.forEach(function (i) {
-      tb.appendChild(el("tr", null, [el("td", null, [articleLabel(i)]), el("td", null, [sevBadge(worst(i))]), el("td", null, [catSquares(R.cs[i])]), el("td", { cls: "numc", text: fmt(R.n[i]) })]));
+      var open = el("button", { type: "button", cls: "expander", title: "Open in the article list", onclick: function () {
+        clearFilters();
+        onlyRow = i;
+        articles.setRows([i]);
+        goTab("articles");
+        var first = document.querySelector("#articles-table tbody tr.row button.expander");
+        if (first) { first.click(); first.focus(); }
+      } }, [articleLabel(i)]);
+      tb.appendChild(el("tr", null, [el("td", null, [open]), el("td", null, [sevBadge(worst(i))]), el("td", null, [catSquares(R.cs[i])]), el("td", { cls: "numc", text: fmt(R.n[i]) })]));
     });
     t.appendChild(tb);
     box.appendChild(t);
     box.appendChild(el("p", null, [
       rows.length > shown.length ? txt("The " + shown.length + " most serious of " + nf.format(rows.length) + " articles. ") : null,
       el("button", { type: "button", cls: "btn", onclick: function () {
-        document.getElementById("filters").reset();
+        clearFilters();
         fsrc.value = String(k);
         refilter();
         goTab("articles");
