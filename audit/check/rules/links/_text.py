@@ -117,8 +117,6 @@ def deletion_span(text: str, start: int, end: int) -> tuple[int, int]:
         q += 1
     if q < n:  # stop at the start of the next content line (keep its indentation)
         q = max(text.rfind("\n", e, q), text.rfind("\r", e, q)) + 1 or e
-    elif text[e:q].strip() == "":  # trailing whitespace at the end of the text: keep it
-        q = e
     return p, max(q, e)
 
 

@@ -77,7 +77,6 @@ class _Frag:
     line: int
     ok: bool
     archetype: str | None
-    name_like: bool
     ends_line: bool
 
 
@@ -100,7 +99,7 @@ def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, ma
     ok = (
         terminal == "."
         and 1 <= len(content) <= max_words
-        and len(words) <= max_words + 3
+        and len(words) <= max_words + 2
         and body[:1].isupper()
         and not any(ch.isdigit() for ch in body)
         and ":" not in body
@@ -108,8 +107,7 @@ def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, ma
         and not (lex.verb_suffix_re and any(len(w) >= 6 and lex.verb_suffix_re.search(w.lower()) for w in words))
     )
     arche = next((w for w in content if is_archetype(w, lex)), None) if ok else None
-    name_like = ok and arche is None and len(words) <= 3 and all(w[:1].isupper() for w in words)
-    return _Frag(fs, fe, line, ok, arche, name_like, ends_line)
+    return _Frag(fs, fe, line, ok, arche, ends_line)
 
 
 def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | None = None,
@@ -131,10 +129,11 @@ def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | Non
 
     def close() -> None:
         seq = list(cur)
-        while seq and seq[0].name_like:
-            seq.pop(0)
         arche = [f.archetype for f in seq if f.archetype]
-        if len(seq) >= min_fragments and len(arche) >= min_archetypes and len(arche) >= min_archetype_share * len(seq):
+        share = len(arche) / len(seq) if seq else 0.0  # over the whole run of short fragments
+        while seq and not seq[0].archetype:  # a leading name or sentence is not part of the bio
+            seq.pop(0)
+        if len(seq) >= min_fragments and len(arche) >= min_archetypes and share >= min_archetype_share:
             first_line, last_line = lines[seq[0].line], lines[seq[-1].line]
             lead = text[first_line[0] : seq[0].start]
             whole = not lead.strip(_QUOTES) and seq[-1].ends_line

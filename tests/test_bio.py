@@ -1,0 +1,147 @@
+"""BIO001: template author bios in every supported language, in the text and in author fields,
+and the hard negatives that share some of their surface (short lines, lists, real bios)."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.check.engine import Auditor
+from audit.model import Article
+
+AUDITOR = Auditor(select=["BIO001"])
+
+
+def bio_findings(text: str, lang: str, **fields: str) -> list:
+    extra = {k: v for k, v in fields.items() if k not in ("author", "title")}
+    art = Article(id="t", text=text, lang=lang, author=fields.get("author"), title=fields.get("title"), extra=extra)
+    doc, _lang, _detected = AUDITOR.make_doc(art)  # the check alone, without the scorers
+    return [f for c in AUDITOR.checks for f in c.run(doc)]
+
+
+# (lang, article paragraph on a non-seed topic, template bio in that language)
+FLAGGED = [
+    ("en", "The city council approved a new cycling strategy on Tuesday, with 40 miles of protected lanes "
+           "to be built by 2027.",
+     "Proud organizer. Alcohol ninja. Food nerd. Typical TV enthusiast. Avid reader. Indie music fanatic."),
+    ("pl", "Ceny masła w sklepach wzrosły w ciągu roku o 30 procent, wynika z danych Głównego Urzędu "
+           "Statystycznego.",
+     "Dumny organizator. Alkoholowy ninja. Kujon kulinarny. Typowy entuzjasta telewizji. Zapalony czytelnik."),
+    ("bg", "Столичният общински съвет прие бюджета на града за следващата година след шестчасово заседание.",
+     "Горд организатор. Алкохолен нинджа. Кулинарен зубрач. Типичен телевизионен ентусиаст. Запален читател."),
+    ("ro", "Echipa națională de handbal feminin s-a calificat la Campionatul Mondial după victoria cu Serbia.",
+     "Organizator mândru. Ninja al alcoolului. Tocilar culinar. Entuziast tipic al televiziunii. Cititor pasionat."),
+    ("de", "Die Stadtwerke erhöhen zum 1. Januar die Preise für Fernwärme um durchschnittlich zwölf Prozent.",
+     "Stolzer Organisator. Alkohol-Ninja. Essens-Nerd. Typischer Fernsehenthusiast. Begeisterter Leser."),
+    ("es", "El Museo del Prado abrirá en primavera una nueva sala dedicada a la pintura flamenca del siglo XVII.",
+     "Organizador orgulloso. Ninja del alcohol. Nerd de la comida. Típico entusiasta de la televisión. Lector ávido."),
+    ("fr", "Le tribunal de commerce de Lyon a placé le fabricant de vélos en redressement judiciaire.",
+     "Fier organisateur. Ninja de l'alcool. Nerd de la bouffe. Passionné de télévision. Lecteur avide."),
+    ("ru", "Сборная России по хоккею обыграла команду Белоруссии в товарищеском матче со счетом 4:2.",
+     "Гордый организатор. Алкогольный ниндзя. Кулинарный ботаник. Типичный телевизионный энтузиаст. Заядлый читатель."),
+    ("uk", "Київська міська рада ухвалила програму ремонту шкільних укриттів на наступний рік.",
+     "Гордий організатор. Алкогольний ніндзя. Кулінарний ботанік. Типовий телевізійний ентузіаст. Затятий читач."),
+]
+
+
+@pytest.mark.parametrize(("lang", "para", "bio"), FLAGGED, ids=[x[0] for x in FLAGGED])
+def test_template_bio_line_is_flagged_with_exact_span(lang: str, para: str, bio: str) -> None:
+    text = f"{para}\n{bio}\n"
+    hits = bio_findings(text, lang)
+    assert len(hits) == 1
+    f = hits[0]
+    assert f.severity == "error" and f.category == "spam-bio"
+    assert f.evidence == text[f.start : f.end]
+    assert f.evidence.strip() == bio  # the whole bio line, with its line break
+    assert f.replacement == ""
+    assert text[: f.start] + text[f.end :] == para + "\n"
+    assert f.data["fragments"] == bio.count(". ") + 1 and f.data["archetypes"] >= 4
+    assert "Template author bio" in f.message and "\n" not in f.message
+
+
+def test_bio_inside_a_byline_paragraph_deletes_only_the_run() -> None:
+    text = ("Shares in the airline fell 8 per cent after it cut its profit forecast.\n"
+            "Mark Jones covers aviation for the Courier. Coffee geek. Travel junkie. Amateur pilot. Avid reader.")
+    [f] = bio_findings(text, "en")
+    assert f.evidence == " Coffee geek. Travel junkie. Amateur pilot. Avid reader."
+    assert text[: f.start].endswith("for the Courier.")
+
+
+def test_bio_one_fragment_per_line_is_one_run() -> None:
+    text = ("Kraków otworzył nowy most dla pieszych nad Wisłą.\n"
+            "Zapalony czytelnik.\nMiłośnik kawy.\nEkspert od seriali.\n")
+    [f] = bio_findings(text, "pl")
+    assert f.evidence == "Zapalony czytelnik.\nMiłośnik kawy.\nEkspert od seriali.\n"
+
+
+def test_bio_in_english_inside_a_polish_article() -> None:
+    text = "Sejm uchwalił nowelizację ustawy o podatku od nieruchomości.\nBeer guru. Web fanatic. Music nerd."
+    [f] = bio_findings(text, "pl")
+    assert f.evidence == "Beer guru. Web fanatic. Music nerd."
+
+
+def test_leading_author_name_is_kept() -> None:
+    text = "The festival sold out in two hours.\nJane Doe. Coffee nerd. Web guru. Avid reader. Music fanatic."
+    [f] = bio_findings(text, "en")
+    assert f.evidence == " Coffee nerd. Web guru. Avid reader. Music fanatic."
+
+
+@pytest.mark.parametrize("field", ["author", "author_bio", "bio"])
+def test_bio_in_author_fields_is_a_field_finding(field: str) -> None:
+    value = "Anna Nowak. Zapalona czytelniczka. Miłośniczka kawy. Fanka seriali. Ekspertka od podróży."
+    text = "Rada miasta przyjęła budżet na przyszły rok po czterogodzinnej debacie radnych i mieszkańców."
+    hits = bio_findings(text, "pl", **{field: value})
+    assert len(hits) == 1
+    f = hits[0]
+    assert f.field == field
+    assert f.evidence == value[f.start : f.end] == "Zapalona czytelniczka. Miłośniczka kawy. Fanka seriali. Ekspertka od podróży."
+    assert f.field in f.message
+
+
+def test_real_byline_in_author_field_is_clean() -> None:
+    text = "Rada miasta przyjęła budżet na przyszły rok po czterogodzinnej debacie."
+    assert not bio_findings(text, "pl", author="Anna Nowak, dziennikarka działu gospodarczego")
+
+
+NEGATIVES = {
+    "real bio in sentences (pl)": (
+        "pl", "Autorka jest dziennikarką działu gospodarczego. Wcześniej pracowała w Reutersie i Bloombergu. "
+              "Jest miłośniczką gór i zapaloną czytelniczką kryminałów."),
+    "real bio in sentences (en)": (
+        "en", "Sarah Lee is a health reporter. She has covered the NHS since 2015. She is an avid reader and a "
+              "keen cyclist."),
+    "match results (pl)": ("pl", "Legia – Lech 2:1. Wisła – Cracovia 0:0. Górnik – Piast 1:1. Raków – Pogoń 3:2."),
+    "match results (de)": ("de", "Bayern – Dortmund 4:0. Leipzig – Freiburg 2:2. Köln – Mainz 1:0."),
+    "headline list (en)": ("en", "Fan zones open across the city\nExpert panel to review stadium safety\n"
+                                 "Reader poll: best goal of the season"),
+    "short sentences with verbs (pl)": ("pl", "Jestem fanem muzyki. Kocham czytać. Lubię gotować. Mieszkam w Gdańsku."),
+    "short sentences with verbs (en)": ("en", "He is a writer. She was a reader. They love fans. We are experts."),
+    "short sentences with verbs (ru)": ("ru", "Он был писателем. Она стала экспертом. Они любят читателей."),
+    "recipe steps (fr)": ("fr", "Deux œufs. Un verre de lait. Une pincée de sel. Farine de blé. Beurre fondu."),
+    "cast list (ro)": ("ro", "Regia: Radu Jude. Imaginea: Marius Panduru. Montajul: Cătălin Cristuțiu."),
+    "schedule (es)": ("es", "Lunes: natación. Martes: yoga. Miércoles: descanso. Jueves: fútbol."),
+    "two archetypes among many fragments (en)": (
+        "en", "Salt. Pepper. Olive oil. Two onions. Garlic. Fresh basil. Coffee lover. Food nerd. Parmesan. Lemons."),
+    "subheading then paragraph (bg)": (
+        "bg", "Нов стадион в Пловдив\nОбщината обяви, че строежът ще започне през пролетта и ще струва 60 млн. лева."),
+    "only two fragments (en)": ("en", "Coffee lover. Food nerd."),
+}
+
+
+@pytest.mark.parametrize("name", list(NEGATIVES))
+def test_hard_negatives_are_clean(name: str) -> None:
+    lang, text = NEGATIVES[name]
+    assert not bio_findings(text, lang), name
+
+
+def test_seed_001_bio_and_only_it() -> None:
+    from pathlib import Path
+
+    seeds = Path(__file__).parent.parent / "seeds"
+    for p in sorted(seeds.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        hits = bio_findings(text, "bg" if p.name.startswith("003") else ("ro" if p.name.startswith("004") else "pl"))
+        if p.name.startswith("001"):
+            [f] = hits
+            assert f.evidence.startswith("„Dumny organizator.") and "Fanatyk niezależnej muzyki”." in f.evidence
+        else:
+            assert not hits, p.name
