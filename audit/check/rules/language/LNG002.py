@@ -45,10 +45,10 @@ class ForeignParagraph(Check):
     category = Category.LANGUAGE
     severity = Severity.WARNING
 
-    # min_letters=120: about 20 words, where the restricted py3langid model is
+    # min_letters=100: about 17 words, where the restricted py3langid model is
     # reliable on the nine languages (100% on 60-word samples, measured on wordfreq
     # word lists for the issue #2 report); min_prob: see LNG001.
-    def __init__(self, *, min_letters: int = 120, min_prob: float = 0.99,
+    def __init__(self, *, min_letters: int = 100, min_prob: float = 0.99,
                  max_article_prob: float = 0.01, **kw: object) -> None:
         super().__init__(**kw)  # type: ignore[arg-type]
         self.min_letters = min_letters
