@@ -54,7 +54,7 @@ Scores (via :func:`audit.score.article_scorer`):
 >>> from audit.text import Doc
 >>> a = analyse(Doc('"We will not give up," Mayor Anna Smith said on Monday.', "en"))
 >>> [(x.kind, x.speaker) for x in a.attributions]
-[('quote', 'Anna Smith')]
+[('quote', 'Mayor Anna Smith')]
 """
 
 from __future__ import annotations
@@ -131,6 +131,7 @@ class _Lexicon:
     credits: re.Pattern[str]
     agencies: re.Pattern[str]
     agency_names: tuple[tuple[str, str], ...]  # group index -> (canonical name, kind)
+    not_speakers: frozenset[str]
 
 
 @cache
@@ -138,8 +139,10 @@ def _lexicon(lang: str | None) -> _Lexicon:
     langs = [lang] if lang in SUPPORTED_LANGUAGES else list(SUPPORTED_LANGUAGES)
     lists: dict[str, list[str]] = {g: [] for g in _GROUPS}
     credits: list[str] = []
+    not_speakers: set[str] = set()
     for lg in langs:
         lex = load("attribution", lg)
+        not_speakers.update(w.lower() for w in lex.get("not_speakers", []))
         for g in _GROUPS:
             lists[g].extend(lex.get(_KEYS[g], []))
         credits.extend(lex.get("credit_prefixes", []))
@@ -153,7 +156,7 @@ def _lexicon(lang: str | None) -> _Lexicon:
         alt = _alternation([p.translate(_LOOKALIKE) for p in src["patterns"]])
         alts.append(f"(?P<a{i}>{alt})")
     agencies = re.compile(rf"(?<!\w)(?:{'|'.join(alts) or '(?!x)x'})(?!\w)")
-    return _Lexicon(cues, credit_re, agencies, tuple(names))
+    return _Lexicon(cues, credit_re, agencies, tuple(names), frozenset(not_speakers))
 
 
 # -- results ----------------------------------------------------------------------------
@@ -275,6 +278,7 @@ def analyse(doc: Doc) -> AttributionAnalysis:
         return any(s < b and a < e for a, b in spans)
 
     agency_spans = [(c.start, c.end) for c in agency_hits]
+    verb_spans = [(s, e) for g, s, e in cue_hits if g in ("verb", "acc")]
     anon_spans = [(s, e) for g, s, e in cue_hits if g == "anon"]
 
     # capitalised name runs
@@ -304,8 +308,13 @@ def analyse(doc: Doc) -> AttributionAnalysis:
                 end = words[j][1]
                 continue
             break
+        # a leading function word is not part of the name ("The White House", "Про це")
+        while text[s:e].lower() in lex.not_speakers and j > i:
+            i += 1
+            s, e = words[i]
         alpha = sum(ch.isalpha() for ch in text[s:end])
-        if alpha >= 2 and not (j == i and s in sent_start_set and text[s:e].lower() in lower_seen):
+        lone_start = j == i and s in sent_start_set and text[s:e].lower() in lower_seen
+        if alpha >= 2 and not lone_start and not (j == i and text[s:e].lower() in lex.not_speakers):
             if not overlaps_any(s, end, agency_spans) and not overlaps_any(s, end, anon_spans):
                 runs.append(_Cand(s, end, "named", text[s:end]))
         i = j + 1
@@ -323,15 +332,27 @@ def analyse(doc: Doc) -> AttributionAnalysis:
         # a role or a source noun within four words ("rzecznik Białego Domu ds. … John Kirby")
         max_gap_words = 0 if g == "anon" else 4
         for k, c in enumerate(named_pool):
+            if c.end <= s:
+                continue
+            if c.start <= s < c.end:  # the cue is part of a capitalised run: "Mayor Anna Smith"
+                chain.append(c)
+                used.add(k)
+                cur_end = max(cur_end, c.end)
+                continue
             if c.start < cur_end:
                 continue
             gap = text[cur_end : c.start]
-            if len(_WORD_IN.findall(gap)) > max_gap_words or len(gap) > 60 or not _GAP_OK.match(gap):
+            apposition = (gap.strip() == "," and c.type == "named"
+                          and len(_WORD_IN.findall(text[c.start : c.end])) >= 2)  # "ministrul X, Marcel Boloș"
+            if not apposition and (len(_WORD_IN.findall(gap)) > max_gap_words or len(gap) > 60
+                                   or not _GAP_OK.match(gap)):
+                break
+            if overlaps_any(cur_end, c.start, verb_spans):
                 break
             chain.append(c)
             used.add(k)
             cur_end = c.end
-        if chain and g == "anon" and len(_WORD_IN.findall(text[chain[0].start : chain[0].end])) < 2:
+        if chain and g == "anon" and chain[0].start >= e and len(_WORD_IN.findall(text[chain[0].start : chain[0].end])) < 2:
             chain = []  # "według mediów Kim …": a lone capitalised word is not the expert's name
             used.difference_update(k for k, c in enumerate(named_pool) if c.start >= e and c.end <= cur_end)
         if chain:
@@ -468,8 +489,10 @@ def analyse(doc: Doc) -> AttributionAnalysis:
             last_quote = ((qs, qe), att)
         elif (intro := _COLON_INTRO.search(text, 0, qs)) is not None and intro.end() == qs and (
             cand := cand_before(intro.start(), sentence_of(qs)[0], strong=True)
-        ) is not None and cand.type != "reference":
+        ) is not None and (cand.type in ("agency", "outlet") or (
+            cand.type == "named" and len(_WORD_IN.findall(cand.speaker or "")) >= 2)):
             # "… се подписа … с думите: „…”" — a quote introduced by a colon after its speaker
+            # (a full name or an agency: a lone capitalised word may be any German noun)
             kind = "anonymous" if cand.type == "anonymous" else "quote"
             att = Attribution(cand.start, qe, kind, cand.speaker, cand.type, "quote", (intro.start(), qs))
             attributions.append(att)
