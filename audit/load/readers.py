@@ -155,8 +155,11 @@ class _Lines:
         if not _ascii_compatible(enc):
             # utf-16/32: decode the stream (a bad byte stops the file with a fatal error)
             text = io.TextIOWrapper(self.fh, encoding=enc, errors="strict", newline="\n")  # type: ignore[arg-type]
-            for self.lineno, line in enumerate(text, 1):
-                yield line.lstrip("\ufeff") if self.lineno == 1 else line
+            try:
+                for self.lineno, line in enumerate(text, 1):
+                    yield line.lstrip("\ufeff") if self.lineno == 1 else line
+            finally:
+                text.detach()  # the caller owns (and closes) the binary stream
             return
         utf8 = enc == "utf-8"
         lineno = 0
