@@ -16,8 +16,8 @@ class ImageCaption(Check):
 
     Scrapers flatten ``<figure>`` elements into the body: "Rusia-Coreea de Nord. Sursa foto:
     Dreamstime" or "Prime Minister at the summit in Brussels. Photo: AFP" then sits between two
-    paragraphs and breaks the story. A line of at most 30 words ending in a credit is a caption.
-    The fix deletes the line.
+    paragraphs and breaks the story. A line whose text before the credit has at most 20 words
+    is a caption. The fix deletes the line.
 
     **Anti-pattern**
 
