@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.check.base import registry
+from audit.check.base import example_article, registry
 from audit.check.engine import Auditor
-from audit.model import Article
 
 CHECKS = sorted(registry())
 
@@ -25,17 +24,19 @@ def test_check_is_documented(code: str) -> None:
 
 @pytest.mark.parametrize("code", CHECKS)
 def test_flagged_example_is_flagged(code: str) -> None:
-    example = registry()[code].doc().anti_pattern
-    result = Auditor(select=[code]).audit(Article(id="example", text=example))
+    article = example_article(registry()[code], "flagged")
+    example = article.text
+    result = Auditor(select=[code]).audit(article)
     hits = [f for f in result.findings if f.check == code]
     assert hits, f"{code}: its own flagged example raises nothing"
     for f in hits:
-        assert example[f.start : f.end] == f.evidence
+        value = example if f.field == "text" else getattr(article, f.field)
+        assert value[f.start : f.end] == f.evidence
 
 
 @pytest.mark.parametrize("code", CHECKS)
 def test_clean_example_is_clean(code: str) -> None:
-    example = registry()[code].doc().best_practice
-    result = Auditor(select=[code]).audit(Article(id="example", text=example))
+    article = example_article(registry()[code], "clean")
+    result = Auditor(select=[code]).audit(article)
     hits = [f for f in result.findings if f.check == code and f.severity != "info"]
     assert not hits, f"{code}: its own clean example is flagged: {[h.evidence for h in hits]}"

@@ -26,11 +26,11 @@ from __future__ import annotations
 import inspect
 import re
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from audit.model import Category, Finding, Severity
+from audit.model import Article, Category, Finding, Severity
 from audit.text import Doc
 
 _CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
@@ -48,6 +48,9 @@ class Check:
     fixable: ClassVar[bool] = False
     #: languages the check supports; empty means language-independent
     languages: ClassVar[tuple[str, ...]] = ()
+    #: article fields (``lang``, ``title``, ``author``…) the documented examples are audited
+    #: with, for checks whose finding depends on metadata (e.g. a declared language)
+    example_fields: ClassVar[dict[str, str]] = {}
 
     def __init__(self, severity: str | None = None, **options: Any) -> None:
         if options:
@@ -249,10 +252,8 @@ def _matches(check: type[Check], token: str) -> bool:
     return tl in (check.name, str(check.category)) or tl in check.groups
 
 
-def iter_docstring_examples(check: type[Check]) -> Iterator[tuple[str, str]]:
-    """``("flagged", text)`` and ``("clean", text)`` from a check's docstring."""
+def example_article(check: type[Check], which: str) -> Article:
+    """The article a check's documented example (``"flagged"`` or ``"clean"``) stands for."""
     d = check.doc()
-    if d.anti_pattern:
-        yield "flagged", d.anti_pattern
-    if d.best_practice:
-        yield "clean", d.best_practice
+    text = d.anti_pattern if which == "flagged" else d.best_practice
+    return Article(id=f"{check.code}-{which}-example", text=text, **check.example_fields)

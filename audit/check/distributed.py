@@ -22,20 +22,12 @@ from audit.check.parallel import AuditorSpec
 from audit.load.options import LoadOptions
 
 
-def expand_shards(paths: Sequence[str | Path]) -> list[str]:
-    """Shard files in a stable order: directories are expanded to their data files."""
-    exts = (".jsonl", ".ndjson", ".json", ".csv", ".parquet", ".gz")
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.name.endswith(exts))
-            txt_dirs = sorted({f.parent for f in path.rglob("*.txt")})
-            out.extend(str(f) for f in files)
-            out.extend(str(d) for d in txt_dirs if not files)
-        else:
-            out.append(str(path))
-    return out
+def expand_shards(paths: Sequence[str | Path], options: LoadOptions | None = None) -> list[str]:
+    """Shard files in the order the local loader reads them (same selection rules:
+    directories and globs expanded, hidden files skipped, every supported format)."""
+    from audit.load import list_inputs
+
+    return [p for p in list_inputs(paths, options) if p != "-"]
 
 
 def audit_shard(shard: str, spec: AuditorSpec, options: LoadOptions) -> list[dict[str, Any]]:
@@ -104,7 +96,7 @@ def audit_on_dask(
     if own:
         client = Client(scheduler) if scheduler else Client(processes=True)
     try:
-        shards = expand_shards(paths)
+        shards = expand_shards(paths, options)
         if not shards:
             return
         nthreads = sum(client.nthreads().values()) or 1

@@ -10,11 +10,6 @@ from audit.lexicons import SUPPORTED_LANGUAGES
 from audit.model import Category, Finding, Severity
 from audit.text import Doc
 
-# tests/test_check_examples.py audits the docstring examples as Article(id="example")
-# with no lang field; the anti-pattern is "declared pl". TODO(lead): let the examples
-# declare a language, then drop this.
-_DOC_EXAMPLE_ID = "example"
-
 
 @register
 class DeclaredLanguageMismatch(Check):
@@ -27,7 +22,7 @@ class DeclaredLanguageMismatch(Check):
 
     **Anti-pattern**
 
-    A Russian text (declared as ``pl`` by the test harness via ``lang``)::
+    A Russian text declared as Polish (``lang = "pl"``)::
 
         Президент России Владимир Путин встретился в среду с лидером Северной Кореи Ким Чен Ыном на космодроме Восточный. Переговоры продолжались почти два часа, после чего делегации отправились на обед.
 
@@ -42,6 +37,7 @@ class DeclaredLanguageMismatch(Check):
     name = "declared-language-mismatch"
     category = Category.LANGUAGE
     severity = Severity.WARNING
+    example_fields = {"lang": "pl"}  # noqa: RUF012 - the examples are declared Polish
 
     # min_letters=150: py3langid's accuracy on the nine languages is ~100% from 60
     # random words (measured in the report of issue #2 item 6), ~1 sentence is enough
@@ -57,8 +53,6 @@ class DeclaredLanguageMismatch(Check):
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         declared = doc.meta.get("declared_lang")
-        if declared is None and doc.meta.get("id") == _DOC_EXAMPLE_ID:
-            declared = "pl"
         if declared not in SUPPORTED_LANGUAGES or letters(doc.text) < self.min_letters:
             return
         probs = ranked(doc)
