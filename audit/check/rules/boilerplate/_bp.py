@@ -4,7 +4,8 @@ every language's patterns are tried on every article (sites keep their UI langua
 
 Each line is claimed by at most one kind, in this order: repeated title, photo credit /
 caption, call to action, copyright, continuation marker, read-more teaser. Lines inside a link
-block (see the links family) are left to LNK001/BP007.
+block (see the links family) are left to LNK001/BP008, lines holding a template bio to BIO001,
+so that the repairs of one article never overlap.
 
 >>> items = analyse_text("Sursa foto: Dreamstime\\n\\nFollow us on Google News")
 >>> [(i.kind, i.scope) for i in items]
@@ -21,6 +22,7 @@ from typing import Any
 
 from audit.check.rules.links._blocks import link_analysis
 from audit.check.rules.links._text import BULLETS, deletion_span, inline_deletion_span, union
+from audit.check.rules.spam_bio._bio import bio_runs
 from audit.lexicons import SUPPORTED_LANGUAGES, load
 from audit.text import WORD_RE, Doc
 
@@ -95,6 +97,7 @@ def analyse(doc: Doc) -> list[Item]:
     res = _res()
     lines = doc.nonblank_lines
     blocked = [(b.start, b.end) for b in link_analysis(doc).blocks]
+    blocked += [(r.line_start, r.line_end) for r in bio_runs(doc)]
     claimed: set[int] = set()
     items: list[Item] = []
 

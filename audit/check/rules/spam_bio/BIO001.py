@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from audit.check.base import Check, register
 from audit.check.rules.links._text import deletion_span, inline_deletion_span
-from audit.check.rules.spam_bio._bio import find_runs
+from audit.check.rules.spam_bio._bio import bio_runs, find_runs
 from audit.model import Category, Finding, Severity
 from audit.text import Doc
 
 #: article fields that may hold a byline or an author bio (canonical ``author`` and extras)
 AUTHOR_FIELDS = ("author", "author_bio", "bio", "author_description", "about_author", "byline")
+_DEFAULTS = {"min_fragments": 3, "min_archetypes": 2, "min_archetype_share": 0.5, "max_words": 4}
 
 
 @register
@@ -61,8 +62,10 @@ class SpamBio(Check):
                        "min_archetype_share": min_archetype_share, "max_words": max_words}
 
     def run(self, doc: Doc) -> Iterator[Finding]:
-        runs = doc.memo(f"spam_bio:{sorted(self.params.items())}",
-                        lambda d: find_runs(d.text, d.lang, lines=d.nonblank_lines, **self.params))
+        if self.params == _DEFAULTS:
+            runs = bio_runs(doc)
+        else:
+            runs = find_runs(doc.text, doc.lang, lines=doc.nonblank_lines, **self.params)
         for r in runs:
             if r.whole_lines:
                 s, e = deletion_span(doc.text, r.line_start, r.line_end)

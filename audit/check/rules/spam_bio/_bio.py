@@ -20,7 +20,7 @@ from functools import cache
 
 from audit.check.rules.links._text import stopwords, union
 from audit.lexicons import SUPPORTED_LANGUAGES
-from audit.text import WORD_RE
+from audit.text import WORD_RE, Doc
 
 # a fragment: text up to a terminal punctuation run (or the end of the line)
 _PIECE_RE = re.compile(r"[^.!?…\n]+[.!?…]*")
@@ -153,3 +153,9 @@ def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | Non
         cur.append(f)
     close()
     return runs
+
+
+def bio_runs(doc: Doc) -> list[BioRun]:
+    """The runs of the article text with the default thresholds, shared through ``doc.memo``
+    (the boilerplate family leaves these lines to BIO001)."""
+    return doc.memo("spam_bio", lambda d: find_runs(d.text, d.lang, lines=d.nonblank_lines))
