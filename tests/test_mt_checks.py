@@ -314,8 +314,8 @@ def test_one_calque_alone_does_not_condemn_the_article() -> None:
 def test_spacing_alone_never_condemns_the_article() -> None:
     text = "Sąd uniewinnił burmistrza , a prokuratura , jak zwykle , zapowiedziała apelację . Koniec ."
     result = Auditor(select=["MT"]).audit(Article(id="x", text=text, lang="pl"))
-    assert {f.check for f in result.findings} == {"MT005"}
-    assert result.scores["mt_score"] < 0.25
+    assert {f.check for f in result.findings} == {"MT005"}  # no MT010
+    assert result.scores["mt_score"] < 0.4
 
 
 def test_two_kinds_of_evidence_make_an_error() -> None:

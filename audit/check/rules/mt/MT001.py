@@ -17,6 +17,7 @@ from audit.check.rules.mt._common import (
     is_capitalised,
     quote_spans,
     title_lines,
+    word_case_counts,
 )
 from audit.lexicons import SUPPORTED_LANGUAGES
 from audit.model import Category, Finding, Severity
@@ -39,7 +40,8 @@ class TrailingFragment(DetectorMixin, Check):
     results lists, quoted replies and the short sentences a language uses as style
     ("Nic.", "Tak.", "Genau.", listed per language in ``mt_cues``) are not flagged.
     The finding is a warning when the fragment is written as a name elsewhere in the
-    article (the typical split of a place or person name), otherwise info.
+    article (the typical split of a place or person name) or in lowercase elsewhere (an
+    ordinary word cut off its sentence: "…we wrześniu przyszłego. Roku."), otherwise info.
 
     **Anti-pattern**
 
@@ -120,17 +122,22 @@ class TrailingFragment(DetectorMixin, Check):
             if _LIST_ITEM_RE.match(line) or len(_SCORE_RE.findall(line)) >= 2:
                 continue
             caps = capitalised_midsentence_forms(doc)
-            stem = wtexts[0].lower()[: max(4, len(wtexts[0]) - 3)]
+            first = wtexts[0].lower()
+            stem = first[: max(4, len(first) - 3)]
             name_like = any(f.startswith(stem) for f in caps)
+            # a common word written in lowercase elsewhere ("…we wrześniu przyszłego. Roku."):
+            # an ordinary word split from its sentence
+            split_word = first in word_case_counts(doc)[1]
             out.append(Signal(
-                "fragment", s, e, strength=0.9 if name_like else 0.5,
-                data={"fragment": frag, "written_as_name_elsewhere": name_like},
+                "fragment", s, e, strength=0.9 if (name_like or split_word) else 0.5,
+                data={"fragment": frag, "written_as_name_elsewhere": name_like,
+                      "lowercase_elsewhere": split_word},
             ))
         return out
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):
-            sev = self.effective_severity if sig.data["written_as_name_elsewhere"] else Severity.INFO
+            sev = self.effective_severity if sig.strength >= 0.9 else Severity.INFO
             yield self.finding(
                 doc, sig.start, sig.end,
                 f"Lone fragment {sig.data['fragment']!r} after a full sentence: a phrase split off "

@@ -56,52 +56,102 @@ class FusedDuplicate(DetectorMixin, Check):
 
     def detect(self, doc: Doc, *, min_len: int, max_gap: int) -> list[Signal]:
         text = doc.text
-        skip_gap = cue_set(doc.lang or "", "fused", "skip_gap")
+        lang = doc.lang or ""
+        skip_gap = cue_set(lang, "fused", "skip_gap")
+        restart = cue_set(lang, "fused", "restart_words")
+        title_nouns = cue_set(lang, "fused", "title_nouns")
         quotes = quote_spans(doc)
         out: list[Signal] = []
         for ss, se in doc.sentences:
             words = doc.words_in(ss, se)
             toks = [text[s:e] for s, e in words]
+            low = [t.lower() for t in toks]
             n = len(toks)
             i = 0
             while i < n:
-                hit = None
-                if is_capitalised(toks[i]) or toks[i].isupper():
-                    for g in range(1, max_gap + 1):
-                        length = _repeat_len(toks, i, g, min_len)
-                        if length:
-                            hit = (length, g)
-                            break
-                if hit is None:
-                    i += 1
+                sig = self._repeat_at(doc, words, toks, low, i, ss, min_len, max_gap, skip_gap, quotes)
+                if sig is not None:
+                    out.append(sig)
+                    i = sig.data["next"]
                     continue
-                length, g = hit
-                j = i + length + g  # start of the repetition
-                gap_words = [t.lower() for t in toks[i + length: j]]
+                if restart and 0 < i < n - 1 and low[i] in restart and is_capitalised(toks[i]):
+                    sig = self._restart_at(doc, words, toks, low, i, title_nouns, quotes)
+                    if sig is not None:
+                        out.append(sig)
+                i += 1
+        for sig in out:
+            sig.data.pop("next", None)
+        return out
+
+    def _repeat_at(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], low: list[str], i: int,
+                   sent_start: int, min_len: int, max_gap: int, skip_gap: frozenset[str],
+                   quotes: list[tuple[int, int]]) -> Signal | None:
+        """A phrase at ``i`` repeated after 1-``max_gap`` words: verbatim and capitalised with
+        only spaces between ("Korea Północna wystartowała Korea Północna wystrzeliła"), or
+        case-insensitively as a restarted clause after a comma ("Es bleibt zu sehen, es
+        bleibt abzuwarten, ob…")."""
+        text = doc.text
+        n = len(toks)
+        for g in range(1, max_gap + 1):
+            for exact in (True, False):
+                seq = toks if exact else low
+                if exact and not (is_capitalised(toks[i]) or toks[i].isupper()):
+                    continue
+                length = _repeat_len(seq, i, g, min_len)
+                if not length:
+                    continue
+                j = i + length + g
+                gap_words = low[i + length:j]
+                between = text[words[i + length - 1][1]:words[j][0]]
+                if exact:
+                    if any(w in skip_gap for w in gap_words) or not _only_spaces_between(text, words, i, j + length):
+                        continue
+                else:
+                    # a restarted clause: the first copy opens the sentence or follows a comma,
+                    # a comma separates the copies, and the second copy goes on ("es ist, wie
+                    # es ist" ends there and is an idiom)
+                    before = text[words[i - 1][1]:words[i][0]] if i else ""
+                    if "," not in between or (i and "," not in before) or j + length >= n:
+                        continue
+                    if not _only_spaces_between(text, words, i, i + length) or \
+                            not _only_spaces_between(text, words, j, j + length):
+                        continue
                 start, end = words[i][0], words[j + length - 1][1]
                 if j + length < n:
                     end = words[j + length][1]  # include the second verb
-                if (
-                    any(w in skip_gap for w in gap_words)
-                    or not _only_spaces_between(text, words, i, j + length)
-                    or in_spans(quotes, start, end)
-                ):
-                    i += 1
+                if in_spans(quotes, start, end):
                     continue
-                phrase = " ".join(toks[i:i + length])
-                out.append(Signal("fused", start, end, strength=0.9,
-                                  data={"phrase": phrase, "gap": " ".join(toks[i + length: j])}))
-                i = j + length
-        return out
+                return Signal("fused", start, end, strength=0.9 if exact else 0.8,
+                              data={"phrase": " ".join(toks[i:i + length]), "gap": " ".join(toks[i + length:j]),
+                                    "next": j + length})
+        return None
+
+    def _restart_at(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], low: list[str], i: int,
+                    title_nouns: frozenset[str], quotes: list[tuple[int, int]]) -> Signal | None:
+        """A capitalised article between two lowercase words, with only spaces around it:
+        a second clause glued onto the first ("The player has written The sportswoman
+        announced…"). Not after a noun that introduces a title ("the film The artist")."""
+        text = doc.text
+        prev, nxt = toks[i - 1], toks[i + 1]
+        if not (prev[:1].islower() and nxt[:1].islower() and prev.isalpha() and nxt.isalpha()):
+            return None
+        if not _only_spaces_between(text, words, i - 1, i + 2) or low[i - 1] in title_nouns:
+            return None
+        start, end = words[i - 1][0], words[i + 1][1]
+        if in_spans(quotes, start, end):
+            return None
+        return Signal("fused", start, end, strength=0.7,
+                      data={"phrase": toks[i], "gap": "", "restart": True, "next": i + 1})
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):
-            yield self.finding(
-                doc, sig.start, sig.end,
-                f"{sig.data['phrase']!r} repeats right after {sig.data['gap']!r}: two translations "
-                "of the same phrase fused together.",
-                data=dict(sig.data),
-            )
+            if sig.data.get("restart"):
+                msg = (f"A new clause starts with a capitalised {sig.data['phrase']!r} in mid-sentence: "
+                       "two translations fused together.")
+            else:
+                msg = (f"{sig.data['phrase']!r} repeats right after {sig.data['gap']!r}: two translations "
+                       "of the same phrase fused together.")
+            yield self.finding(doc, sig.start, sig.end, msg, data=dict(sig.data))
 
 
 def _repeat_len(toks: list[str], i: int, gap: int, min_len: int, max_len: int = 6) -> int:

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from audit.check.base import Check, register
 from audit.check.rules.mt._common import (
     DetectorMixin,
     Signal,
-    capitalised_midsentence_forms,
     cue_set,
     cues,
+    enclosing_span,
     english_affinity,
     in_spans,
     is_capitalised,
     quote_spans,
     title_lines,
+    word_case_counts,
     zipf,
 )
 from audit.lexicons import SUPPORTED_LANGUAGES
@@ -40,7 +41,7 @@ class TitleCaseRun(DetectorMixin, Check):
     * not international: proper names (``Donald``, ``Putin``, ``Korea``) are about as
       frequent in English as in the language, ordinary words (``wysoki``, ``значение``)
       are not (Cyrillic is transliterated, inflected forms are matched through their stem);
-    * not written as a name elsewhere in the article (a second capitalised occurrence);
+    * not written as a name elsewhere in the article (capitalised again, never in lowercase);
     * not an institution head or name part listed in ``mt_cues`` (``Rada``, ``Bank``,
       ``Dom``, ``Bundesamt``, ``Północna``…): a run holding one is an institution name;
     * not right after a role word (``premier``, ``prezydent``…) that introduces a name.
@@ -91,12 +92,13 @@ class TitleCaseRun(DetectorMixin, Check):
         if mode == "off":
             return []
         heads = cue_set(lang, "titlecase", "name_words")
-        stems = tuple(cue_set(lang, "titlecase", "name_stems"))
+        stems = tuple(cue_set(lang, "titlecase", "name_stems") | cue_set(lang, "titlecase", "name_stems_places"))
         intro = cue_set(lang, "titlecase", "name_intro")
         suffixes = tuple(cue_set(lang, "titlecase", "surname_suffixes"))
+        function = cue_set(lang, "titlecase", "function_words")
         quotes = quote_spans(doc)
         titles = title_lines(doc)
-        capforms = capitalised_midsentence_forms(doc)
+        capforms, lowerforms = word_case_counts(doc)
         cap_prefixes: dict[str, int] = {}
         for f, c in capforms.items():
             if len(f) >= 5:
@@ -112,7 +114,8 @@ class TitleCaseRun(DetectorMixin, Check):
                 return "rare"
             if mode != "title" and english_affinity(lw) >= z - name_margin:
                 return "international"
-            if capforms.get(lw, 0) >= 2 or (len(lw) >= 5 and cap_prefixes.get(lw[:5], 0) >= 2):
+            if (mode != "nouns" and lw not in lowerforms
+                    and (capforms.get(lw, 0) >= 2 or (len(lw) >= 5 and cap_prefixes.get(lw[:5], 0) >= 2))):
                 return "name elsewhere"
             if suffixes and lw.endswith(suffixes):
                 return "surname"
@@ -141,8 +144,21 @@ class TitleCaseRun(DetectorMixin, Check):
                 if len(run) < min_words:
                     continue
                 lws = [text[words[i][0]:words[i][1]].lower() for i in run]
-                if any(is_head(w) for w in lws) or prev_word.lower() in intro or is_capitalised(prev_word):
+                if not prev_word[:1].islower() or prev_word.lower() in intro:
+                    continue  # after a number, an acronym or a role word ("premier Jan Nowak")
+                garbled = _inner_function_word(
+                    lws, function, lambda w: name_like(w) or ("head" if is_head(w) else None))
+                if garbled is not None:
+                    s0, e0 = words[run[0]][0], words[run[-1]][1]
+                    if not _quoted_title(doc, quotes, s0, e0, len(run)):
+                        toks = [text[words[i][0]:words[i][1]] for i in run]
+                        out.append(Signal("titlecase", s0, e0, strength=0.5 if mode == "title" else 0.8,
+                                          data={"words": toks, "mode": mode, "function_word": garbled,
+                                                "zipf": [round(zipf(w, lang), 2) for w in lws]}))
                     continue
+                chained = _chained(text, words, run, function) if mode != "nouns" else []
+                if any(is_head(w) for w in lws) or any(is_head(w) for w in chained):
+                    continue  # an institution name, maybe joined by function words ("Centro para el Desarrollo")
                 # keep maximal sub-runs of ordinary words
                 sub: list[int] = []
                 for idx, lw in zip([*run, -1], [*lws, ""], strict=True):
@@ -160,7 +176,7 @@ class TitleCaseRun(DetectorMixin, Check):
                 lang: str, quotes: list[tuple[int, int]]) -> Signal | None:
         text = doc.text
         start, end = words[sub[0]][0], words[sub[-1]][1]
-        if in_spans(quotes, start, end):
+        if _quoted_title(doc, quotes, start, end, len(sub)):
             return None
         toks = [text[words[i][0]:words[i][1]] for i in sub]
         if mode == "nouns":
@@ -185,6 +201,48 @@ class TitleCaseRun(DetectorMixin, Check):
                 "headline fragment (they are not a name or an institution).",
                 severity=sev, data=dict(sig.data),
             )
+
+
+def _quoted_title(doc: Doc, quotes: list[tuple[int, int]], start: int, end: int, n: int) -> bool:
+    """The run is (nearly) all of a quoted passage: a title of a work, „Wielki Gatsby”.
+    A run inside a longer quoted sentence is still flagged (quoted speech gets garbled too)."""
+    span = enclosing_span(quotes, start, end)
+    return span is not None and len(doc.words_in(*span)) <= n + 2
+
+
+def _chained(text: str, words: list[tuple[int, int]], run: list[int], function: frozenset[str]) -> list[str]:
+    """Capitalised words joined to the run by up to three lowercase function words on
+    either side ("Centro para el | Desarrollo Tecnológico | y la Innovación"), lowercased."""
+    out: list[str] = []
+    for step, edge in ((-1, run[0]), (1, run[-1])):
+        k = edge + step
+        hops = 0
+        while 0 <= k < len(words) and hops <= 3:
+            w = text[words[k][0]:words[k][1]]
+            if w.lower() in function and w[:1].islower():
+                hops += 1
+                k += step
+                continue
+            if hops and is_capitalised(w):
+                out.append(w.lower())
+                hops = 0
+                k += step
+                continue
+            break
+    return out
+
+
+def _inner_function_word(lws: list[str], function: frozenset[str],
+                         name_like: Callable[[str], str | None]) -> str | None:
+    """A capitalised function word inside a run, between a capitalised word and an ordinary
+    one ("Fonction De Rappel", "Funktion Der Untertitel", "Contributed To The Report"):
+    names keep such words lowercase, and "Robert De Niro" is excluded because "Niro" is rare."""
+    for i in range(1, len(lws) - 1):
+        if lws[i] in function:
+            nxt = next((w for w in lws[i + 1:] if w not in function), None)
+            if nxt is not None and name_like(nxt) is None:
+                return lws[i]
+    return None
 
 
 def _licensed(text: str, prev_end: int, start: int) -> bool:

@@ -129,7 +129,7 @@ class Untranslated(DetectorMixin, Check):
         after = text[end:end + 1]
         if (before and before in "/@.#") or after in ("/", "@"):
             return None  # part of a URL, an e-mail address or a hashtag
-        return Signal("untranslated", start, end, strength=0.7, data={"phrase": " ".join(toks)})
+        return Signal("untranslated", start, end, strength=0.9, data={"phrase": " ".join(toks)})
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):

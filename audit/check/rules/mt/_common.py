@@ -101,8 +101,9 @@ def english_affinity(word: str) -> float:
 
     Proper names are international: ``donald``, ``putin``, ``korea`` are as frequent in
     English as in Polish, whereas ``wysoki`` or ``значение`` never occur in English.
-    Inflected names (``Tuska``, ``Путина``) are matched through their stem (the word
-    minus up to three final letters, stems of 4+ letters).
+    Inflected names (``Donalda``, ``Путина``) are matched through their stem (the word
+    minus up to three final letters, stems of 4+ letters). A stem match is weaker evidence:
+    -0.5 Zipf for stems of 5+ letters, -1.5 for 4 letters (``funk`` is not ``funkcji``).
     """
     w = word.lower().translate(_CYR2LAT)
     best = zipf(w, "en")
@@ -110,7 +111,7 @@ def english_affinity(word: str) -> float:
         stem = w[:-cut]
         if len(stem) < 4:
             break
-        best = max(best, zipf(stem, "en") - 0.5)  # a stem match is weaker evidence
+        best = max(best, zipf(stem, "en") - (0.5 if len(stem) >= 5 else 1.5))
     return best
 
 
@@ -157,6 +158,17 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
             spans.append((m.start(), end))
             pos = end
     return spans
+
+
+def enclosing_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The span of the sorted, disjoint ``spans`` that overlaps ``[start, end)``, if any."""
+    i = bisect.bisect_right(spans, (start, 10**18)) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(spans):
+            s, e = spans[j]
+            if s < end and start < e:
+                return s, e
+    return None
 
 
 def in_spans(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -208,10 +220,30 @@ def is_allcaps(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def capitalised_midsentence_forms(doc: Doc) -> set[str]:
-    """Lowercased words that occur capitalised somewhere *not* at a sentence start:
-    in this article they are written as names."""
+def capitalised_midsentence_forms(doc: Doc) -> dict[str, int]:
+    """Lowercased words that occur capitalised somewhere *not* at a sentence start, with
+    their counts: in this article they are written as names."""
     return doc.memo("mt:capforms", _capforms)
+
+
+def word_case_counts(doc: Doc) -> tuple[dict[str, int], frozenset[str]]:
+    """``(capitalised occurrences anywhere by lowercased form, lowercase forms)``: a word
+    capitalised twice and never written in lowercase is a name in this article."""
+    return doc.memo("mt:casecounts", _case_counts)
+
+
+def _case_counts(doc: Doc) -> tuple[dict[str, int], frozenset[str]]:
+    caps: dict[str, int] = {}
+    lower: set[str] = set()
+    text = doc.text
+    for s, e in doc.words:
+        w = _ELISION_RE.sub("", text[s:e])
+        if is_capitalised(w):
+            lw = w.lower()
+            caps[lw] = caps.get(lw, 0) + 1
+        elif w[:1].islower():
+            lower.add(w)
+    return caps, frozenset(lower)
 
 
 def _capforms(doc: Doc) -> dict[str, int]:
