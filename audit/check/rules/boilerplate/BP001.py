@@ -17,6 +17,7 @@ _WHAT = {
     "cookies": "cookie notice",
     "app": "app download call to action",
     "support": "donation call to action",
+    "contact": "contact-us / click-here call to action",
 }
 
 

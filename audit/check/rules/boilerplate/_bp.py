@@ -21,9 +21,8 @@ from functools import cache
 from typing import Any
 
 from audit.check.rules.links._blocks import link_analysis
-from audit.check.rules.links._text import BULLETS, deletion_span, inline_deletion_span, union
+from audit.check.rules.links._text import BULLETS, cta_kind, deletion_span, inline_deletion_span, union
 from audit.check.rules.spam_bio._bio import bio_runs
-from audit.lexicons import SUPPORTED_LANGUAGES, load
 from audit.text import WORD_RE, Doc
 
 #: caption text of at most this many words before a credit makes the line an image caption
@@ -53,12 +52,6 @@ def _res() -> dict[str, Any]:
     prefixes = sorted(union("boilerplate", "credit_prefixes"), key=len, reverse=True)
     alt = "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in prefixes)
     credit = re.compile(rf"(?:^|(?<=[\s(\[|/]))(?:{alt})\s*", re.IGNORECASE)
-    cta: dict[str, re.Pattern[str]] = {}
-    for lang in SUPPORTED_LANGUAGES:
-        for kind, pats in load("boilerplate", lang).get("cta", {}).items():
-            cta.setdefault(kind, [])  # type: ignore[arg-type]
-            cta[kind].extend(pats)  # type: ignore[attr-defined]
-    cta_res = {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in cta.items()}
 
     def one(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in union("boilerplate", key)), re.IGNORECASE)
@@ -66,7 +59,6 @@ def _res() -> dict[str, Any]:
     teasers = "|".join(f"(?:{p})" for p in union("boilerplate", "read_more"))
     return {
         "credit": credit,
-        "cta": cta_res,
         "copyright": one("copyright"),
         "continuation": one("continuation"),
         "read_more_line": re.compile(rf"^[\s\[(»›>→…]*(?:{teasers})[\s.…:»›>→\])]*$", re.IGNORECASE),
@@ -167,13 +159,13 @@ def analyse(doc: Doc) -> list[Item]:
             continue
         line = text[ls:le]
         if _nwords(line) <= CTA_MAX_LINE_WORDS:
-            kind = _cta_kind(line, res["cta"])
+            kind = cta_kind(line)
             if kind:
                 whole("cta", i, cta=kind)
             continue
         for ss, se in doc.sentences:
             if ls <= ss and se <= le and _nwords(text[ss:se]) <= CTA_MAX_SENTENCE_WORDS:
-                kind = _cta_kind(text[ss:se], res["cta"], anchored=True)
+                kind = cta_kind(text[ss:se], anchored=True)
                 if kind:
                     tail("cta", ss, se, cta=kind)
                     claimed.add(i)
@@ -221,15 +213,6 @@ def _credit_in(line: str, credit_re: re.Pattern[str]) -> int | None:
             if start > 0 and line[start - 1] in "([":
                 start -= 1
             return start
-    return None
-
-
-def _cta_kind(s: str, cta: dict[str, re.Pattern[str]], *, anchored: bool = False) -> str | None:
-    core = s.strip(" \t\"'„“”«»*-–—•·>|")
-    for kind, rx in cta.items():
-        m = rx.search(core)
-        if m and (not anchored or m.start() == 0):
-            return kind
     return None
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from statistics import median
 
-from audit.check.rules.links._text import headline_like, is_date_only, stems, strip_bullet, union
+from audit.check.rules.links._text import cta_kind, headline_like, is_date_only, stems, strip_bullet, union
 from audit.text import Doc
 
 _SEP = r"\s*(?::|»|›|>|→|–|—|-|\|)"
@@ -79,7 +79,7 @@ def analyse(doc: Doc, *, stem_len: int = 5, item_min_words: int = 3, item_max_wo
             last = i
             while j < n:
                 ls, le = lines[j]
-                if whole_re.match(text, ls, le) or inline_re.match(text, ls, le):
+                if whole_re.match(text, ls, le) or inline_re.match(text, ls, le) or cta_kind(text[ls:le]):
                     break
                 if is_date_only(text[ls:le]) and items:
                     j += 1

@@ -127,3 +127,23 @@ def inline_deletion_span(text: str, start: int, end: int) -> tuple[int, int]:
     while p > 0 and text[p - 1] in " \t\u00a0":
         p -= 1
     return p, end
+
+
+@cache
+def _cta_res() -> dict[str, re.Pattern[str]]:
+    pats: dict[str, list[str]] = {}
+    for lang in SUPPORTED_LANGUAGES:
+        for kind, ps in load("boilerplate", lang).get("cta", {}).items():
+            pats.setdefault(kind, []).extend(ps)
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE) for k, v in pats.items()}
+
+
+def cta_kind(s: str, *, anchored: bool = False) -> str | None:
+    """The kind of website call to action (``[cta]`` of ``audit/lexicons/boilerplate``) that
+    ``s`` holds (``anchored``: starts with), or ``None``. Used by BP001 and to stop link blocks."""
+    core = s.strip(" \t\"'„“”«»*-–—•·>|")
+    for kind, rx in _cta_res().items():
+        m = rx.search(core)
+        if m and (not anchored or m.start() == 0):
+            return kind
+    return None
