@@ -18,7 +18,7 @@ from audit.cli.main import app
 from audit.fix import apply_fixes
 from audit.model import Article, ArticleResult, Finding, InputError, Origin
 from audit.report import embed_json, normalise_verdict, render_report, write_report
-from audit.report.data import ReportLimits, article_detail, histogram
+from audit.report.data import ReportLimits, article_detail, fixed_text, histogram
 from audit.report.segments import insert_points, pieces, segments
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -99,8 +99,18 @@ def test_overlapping_findings_become_pieces_and_the_repair_is_embedded() -> None
     d = article_detail(0, Article(id="x", text=text), [f1, f2, f3], [], 10_000)
     assert d["text"] == [["Café ", [0]], ["crème", [0, 1]], [" déjà vu.", [1]], " ", ["Read more: link", [2]]]
     fixed, _ = apply_fixes(text, [f1, f2, f3])
-    assert "".join(p if isinstance(p, str) else p[0] for p in d["fixed"]) == fixed
+    assert fixed_text(d) == fixed
     assert [e[0] for e in d["edits"]] == ["ENC001", "BP004"]
+
+
+@given(st.text(alphabet=st.sampled_from("ab \U0001f600é\n"), max_size=30), st.data())
+def test_repaired_text_with_astral_characters(text: str, data: st.DataObject) -> None:
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    rep = data.draw(st.sampled_from(["", "X", "\U0001f4a9"]))
+    f = Finding.at(text, s, e, check="ENC001", category="encoding", severity="error", message="m", replacement=rep)
+    d = article_detail(0, Article(id="x", text=text), [f], [], 1000)
+    assert fixed_text(d) == apply_fixes(text, [f])[0] if "fixed" in d else apply_fixes(text, [f])[1] == []
 
 
 def test_field_findings_highlight_their_own_field_and_points_are_kept() -> None:

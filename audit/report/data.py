@@ -14,6 +14,7 @@ never the whole input.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import Counter
@@ -331,18 +332,43 @@ def article_detail(i: int, article: Article, findings: list[Finding], errors: li
     if fixable:
         _fixed, edits = apply_fixes(text, fixable)
         if edits:
+            # unchanged stretches refer to the original text by UTF-16 offsets (what the
+            # browser's String.slice uses), so the repaired text does not double the size
+            u16 = _Utf16Offsets(text)
             fpcs: list[Any] = []
             pos = 0
             for j, e in enumerate(edits):
                 if e["start"] > pos:
-                    fpcs.append(text[pos : e["start"]])
+                    fpcs.append([u16(pos), u16(e["start"])])
                 fpcs.append([e["after"] or "", [j]])
                 pos = e["end"]
             if pos < len(text):
-                fpcs.append(text[pos:])
+                fpcs.append([u16(pos), u16(len(text))])
             detail["fixed"] = fpcs
             detail["edits"] = [[e["check"], e["category"], e["before"], e["after"] or ""] for e in edits]
     return detail
+
+
+class _Utf16Offsets:
+    """Code-point offset -> UTF-16 code-unit offset in one text (astral characters count 2)."""
+
+    def __init__(self, text: str) -> None:
+        self.astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+
+    def __call__(self, i: int) -> int:
+        return i + bisect.bisect_left(self.astral, i)
+
+
+def fixed_text(detail: dict[str, Any]) -> str:
+    """The repaired text an embedded detail describes (what the page shows; for tests)."""
+    orig = "".join(p if isinstance(p, str) else p[0] for p in detail["text"]).encode("utf-16-le")
+    out = []
+    for p in detail.get("fixed", []):
+        if isinstance(p[0], int):
+            out.append(orig[2 * p[0] : 2 * p[1]].decode("utf-16-le"))
+        else:
+            out.append(p[0])
+    return "".join(out)
 
 
 # -- charts (computed server-side, drawn as SVG by the template) --------------------------

@@ -85,7 +85,7 @@ def seed_results() -> list[ArticleResult]:
 def xss_result() -> ArticleResult:
     """An article whose every field carries markup and script."""
     payload = " ".join(XSS)
-    text = f"Lead paragraph. {payload}\nSecond paragraph {XSS[0]} end."
+    text = f"Lead paragraph \U0001f600 \U0001f4f0. {payload}\nSecond paragraph {XSS[0]} end \U0001f600."
     art = Article(id="xss-" + XSS[3], text=text, title="Title " + XSS[1], author="Author " + XSS[2],
                   source="src " + XSS[0], url=XSS[4], lang="en", published="2023-09-13")
     s = text.index(XSS[1])

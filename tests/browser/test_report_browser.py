@@ -134,13 +134,16 @@ def test_article_marks_equal_the_findings_evidence(demo_report: tuple[Path, list
     p = o.page
     p.click('a.tab[data-tab="articles"]')
     assert sum(1 for r in results[:5] for f in r.findings if f.category == "attribution") >= 3
-    for r in results[:5]:
-        row = p.locator("#articles-table tbody tr.row", has_text=r.article.id)
+    for r in results:
+        p.fill("#f-q", r.article.id)
+        p.wait_for_function("id => { const rs = document.querySelectorAll('#articles-table tbody tr.row');"
+                            " return rs.length === 1 && rs[0].textContent.includes(id); }", arg=r.article.id)
+        row = p.locator("#articles-table tbody tr.row")
         btn = row.locator("button.expander")
         btn.focus()
         p.keyboard.press("Space")
         detail = p.locator("#" + btn.get_attribute("aria-controls"))
-        marks = detail.locator(".text:not(.fixed) mark").evaluate_all(
+        marks = detail.locator(".text:not(.fixed) mark, .field-val mark").evaluate_all(
             "ms => ms.map(m => [m.dataset.f, m.dataset.cats, m.textContent, m.title])")
         by_finding: dict[int, list[str]] = {}
         cats_of: dict[int, set[str]] = {}
@@ -158,6 +161,7 @@ def test_article_marks_equal_the_findings_evidence(demo_report: tuple[Path, list
         if n_att:  # attribution spans (info) use the lighter style
             assert detail.locator("mark.light").count() >= 1
         btn.click()  # close again
+    p.fill("#f-q", "")
     # overlapping findings: one segment carries two categories
     row = p.locator("#articles-table tbody tr.row", has_text="001_df6dc53cd25a6e55")
     row.locator("button.expander").click()
@@ -183,6 +187,11 @@ def test_injected_markup_is_shown_as_text_and_runs_nothing(demo_report: tuple[Pa
     text = detail.locator(".text:not(.fixed)").inner_text()
     for x in XSS[:4]:
         assert x in text
+    # the repaired text (offsets in UTF-16 after emoji) is exactly what apply_fixes produces
+    from audit.fix import apply_fixes
+
+    r = xss_result()
+    assert detail.locator(".text.fixed").evaluate("e => e.textContent") == apply_fixes(r.article.text, r.findings)[0]
     head = detail.locator(".art-head").inner_text()
     assert "Title " + XSS[1] in head and "Author " + XSS[2] in head
     assert XSS[4] in head  # the javascript: URL as text...
@@ -252,7 +261,7 @@ def test_real_audit_of_the_seeds_marks_every_finding_in_place(tmp_path: Path, op
         btn = p.locator("#articles-table tbody tr.row", has_text=d["id"]).locator("button.expander")
         btn.click()
         detail = p.locator("#" + btn.get_attribute("aria-controls"))
-        marks = detail.locator(".text:not(.fixed) mark").evaluate_all("ms => ms.map(m => [m.dataset.f, m.textContent])")
+        marks = detail.locator(".text:not(.fixed) mark, .field-val mark").evaluate_all("ms => ms.map(m => [m.dataset.f, m.textContent])")
         got: dict[int, str] = {}
         for f_attr, text in marks:
             for k in map(int, f_attr.split()):

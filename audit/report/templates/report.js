@@ -241,8 +241,10 @@
     var frag = document.createDocumentFragment();
     pcs.forEach(function (p) {
       if (typeof p === "string") { frag.appendChild(txt(p)); return; }
+      if (typeof p[0] === "number") { frag.appendChild(txt(kind.slice(p[0], p[1]))); return; } // unchanged stretch of the original
       var s = p[0], idx = p[1];
-      if (kind === "fix") {
+      if (kind !== undefined) { // the repaired text: kind is the original text
+
         var ed = findings[idx[0]];
         var ins = el("ins", { cls: s === "" ? "del" : null, title: ed[0] + ": “" + ed[2] + "” → " + (ed[3] === "" ? "(removed)" : "“" + ed[3] + "”"), "data-e": idx.join(" ") });
         ins.textContent = s;
@@ -358,7 +360,8 @@
       textBox.addEventListener("scroll", sync(textBox, fixBox));
       fixBox.addEventListener("scroll", sync(fixBox, textBox));
       var fixcol = el("div", { cls: "textcol" }, [el("h4", { text: "Repaired text (" + d.edits.length + " edit" + (d.edits.length === 1 ? "" : "s") + ")" })]);
-      fixcol.appendChild(piecesInto(fixBox, d.fixed, d.edits, "fix"));
+      var origText = d.text.map(function (p) { return typeof p === "string" ? p : p[0]; }).join("");
+      fixcol.appendChild(piecesInto(fixBox, d.fixed, d.edits, origText));
       body.appendChild(fixcol);
     }
     var side = el("div", { cls: "textcol" }, [el("h4", { text: "Findings (" + d.f.length + ")" })]);
