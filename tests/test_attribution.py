@@ -136,6 +136,15 @@ def test_anonymous_sourcing_is_kept_apart(lang: str, text: str, cue: str) -> Non
     assert a.named_sources == set()
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("bg", "Мария Иванова е журналист от Враца, а от 2016 г. пише за пътувания."),
+    ("es", "Ana López trabajó en una radio local de Zaragoza y desde 2016 escribe sobre viajes."),
+    ("en", "Tom Hale is a former teacher who writes about trains and holidays."),
+])
+def test_an_author_bio_is_not_attribution(lang: str, text: str) -> None:
+    assert attrs(text, lang) == []
+
+
 def test_a_senior_white_house_official_is_anonymous() -> None:
     text = "A senior White House official said the talks would continue."
     (a,) = analyse(Doc(text, "en")).attributions
@@ -153,7 +162,8 @@ def test_multi_sentence_quote_continues_its_speaker() -> None:
 def test_every_language_has_a_lexicon_with_all_lists() -> None:
     for lang in SUPPORTED_LANGUAGES:
         lex = load("attribution", lang)
-        for key in ("reporting_verbs", "according_to", "anonymous", "roles", "source_nouns", "not_speakers"):
+        for key in ("reporting_verbs", "according_to", "anonymous", "roles", "source_nouns", "not_speakers",
+                    "not_attribution"):
             assert lex.get(key), f"audit/lexicons/attribution/{lang}.toml has no {key}"
 
 

@@ -146,31 +146,39 @@ def analyse(doc: Doc) -> RepetitionAnalysis:
             out.examples[f"repetition_dup_{name}_frac"] = ex
             out.examples[f"repetition_dup_{name}_char_frac"] = ex
 
-    # Gopher n-gram measures over word tokens
+    # Gopher n-gram measures over word tokens (words as small ints: tuples hash fast)
     wspans = doc.words
     words = [text[s:e] for s, e in wspans]
+    ids_of: dict[str, int] = {}
+    ids = [ids_of.setdefault(w, len(ids_of)) for w in words]
+    lens = [len(w) for w in words]
     nw = len(words)
     for n in (2, 3, 4):
         key = f"repetition_top_{n}gram"
         sc[key] = 0.0
         if nw < n:
             continue
-        grams = [tuple(words[i : i + n]) for i in range(nw - n + 1)]
+        grams = list(zip(*(ids[k:] for k in range(n)), strict=False))
         (top, count), = Counter(grams).most_common(1)
         if count > 1:
-            sc[key] = (len(" ".join(top)) * count) / total if total else 0.0
-            second = [i for i, g in enumerate(grams) if g == top][1]
+            first = grams.index(top)
+            second = grams.index(top, first + 1)
+            chars = sum(lens[first : first + n]) + n - 1  # the n-gram joined with spaces
+            sc[key] = chars * count / total if total else 0.0
             out.examples[key] = (wspans[second][0], wspans[second + n - 1][1])
     for n in range(5, 11):
         key = f"repetition_dup_{n}gram"
-        seen: set[tuple[str, ...]] = set()
+        grams = list(zip(*(ids[k:] for k in range(n)), strict=False))
+        seen: set[tuple[int, ...]] = set()
         rep_chars = 0
         i = 0
-        while i < nw - n + 1:
-            g = tuple(words[i : i + n])
+        last = len(grams)
+        while i < last:
+            g = grams[i]
             if g in seen:
-                rep_chars += sum(len(w) for w in g)
-                out.examples.setdefault(key, (wspans[i][0], wspans[i + n - 1][1]))
+                rep_chars += sum(lens[i : i + n])
+                if key not in out.examples:
+                    out.examples[key] = (wspans[i][0], wspans[i + n - 1][1])
                 i += n
             else:
                 seen.add(g)
