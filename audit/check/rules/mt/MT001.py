@@ -34,9 +34,9 @@ class TrailingFragment(DetectorMixin, Check):
     Machine translation of English wire copy reorders phrases such as "the war in Ukraine"
     and splits them at the wrong place, leaving a proper noun stranded as a "sentence" of
     its own right after a complete one: "…broń potrzebną do wojny w Korei Północnej. Ukraina."
-    The check looks only at the last sentence of a line, when that sentence has one or two
-    capitalised words and ends in a plain full stop, and the sentence before it is a long
-    declarative one. Headings (a line of their own), datelines in capitals, list items,
+    The check looks at a sentence of one or two capitalised words ending in a plain full
+    stop, glued on the same line after a long declarative sentence: at the end of the line,
+    or inside it when a full sentence follows (not an enumeration "Rosja. Chiny. Indie."). Headings (a line of their own), datelines in capitals, list items,
     results lists, quoted replies and the short sentences a language uses as style
     ("Nic.", "Tak.", "Genau.", listed per language in ``mt_cues``) are not flagged.
     The finding is a warning when the fragment is written as a name elsewhere in the
@@ -91,9 +91,14 @@ class TrailingFragment(DetectorMixin, Check):
             ls, le = _line_bounds(text, s, e)
             if ps < ls:  # the previous sentence is on another line: a heading, not glued
                 continue
-            after = text[e:le].strip()
-            if after:  # not the last sentence of its line
-                continue
+            mid_line = bool(text[e:le].strip())
+            if mid_line:
+                # a fragment inside a paragraph needs a full sentence after it too
+                # (not an enumeration "Rosja. Chiny. Indie.")
+                if i + 1 >= len(sents) or sents[i + 1][0] >= le:
+                    continue
+                if len(doc.words_in(*sents[i + 1])) <= 3:
+                    continue
             frag = text[s:e]
             if not frag.endswith(".") or frag.endswith(".."):
                 continue
@@ -114,6 +119,8 @@ class TrailingFragment(DetectorMixin, Check):
             prev = text[ps:pe]
             if prev.rstrip("\"'”’»)").endswith(("?", "!", ":", "…", "...")):
                 continue  # an answer to a question, an exclamation
+            if _ABBREV_END_RE.search(prev):
+                continue  # an abbreviation the segmenter split at: St. Pölten
             if len(doc.words_in(ps, pe)) < min_prev_words:
                 continue
             if in_spans(quotes, s, e) or in_spans(titles, s, e):
@@ -146,6 +153,7 @@ class TrailingFragment(DetectorMixin, Check):
             )
 
 
+_ABBREV_END_RE = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-ЯЁЄІЇҐ][a-zß-ÿа-яёєіїґ]{0,2}\.$")
 _PLAIN_RE = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*(?: [^\W\d_]+(?:[-'’][^\W\d_]+)*)?$")
 
 

@@ -117,7 +117,9 @@ class TitleCaseRun(DetectorMixin, Check):
             if (mode != "nouns" and lw not in lowerforms
                     and (capforms.get(lw, 0) >= 2 or (len(lw) >= 5 and cap_prefixes.get(lw[:5], 0) >= 2))):
                 return "name elsewhere"
-            if suffixes and lw.endswith(suffixes):
+            # surname endings (-ski, -ov, -escu) also end adjectives (готова, rosyjska):
+            # only words below 4.3 Zipf count (Kowalski 4.1, Morawiecki 4.1; готова 4.6)
+            if suffixes and z < 4.3 and lw.endswith(suffixes):
                 return "surname"
             return None
 
@@ -135,7 +137,9 @@ class TitleCaseRun(DetectorMixin, Check):
                 while run[-1] + 1 < len(words):
                     a = run[-1] + 1
                     ws, we = words[a]
-                    if not is_capitalised(text[ws:we]) or text[words[a - 1][1]:ws].strip():
+                    w = text[ws:we]
+                    capital = is_capitalised(w) or (len(w) == 1 and w.isupper() and w.lower() in function)
+                    if not capital or text[words[a - 1][1]:ws].strip():
                         break
                     run.append(a)
                 nxt = run[-1] + 1
@@ -146,8 +150,10 @@ class TitleCaseRun(DetectorMixin, Check):
                 lws = [text[words[i][0]:words[i][1]].lower() for i in run]
                 if not prev_word[:1].islower() or prev_word.lower() in intro:
                     continue  # after a number, an acronym or a role word ("premier Jan Nowak")
+                after = text[words[nxt][0]:words[nxt][1]] if nxt < len(words) else ""
                 garbled = _inner_function_word(
-                    lws, function, lambda w: name_like(w) or ("head" if is_head(w) else None))
+                    lws, function, lambda w: name_like(w) or ("head" if is_head(w) else None),
+                    continues_lowercase=after[:1].islower())
                 if garbled is not None:
                     s0, e0 = words[run[0]][0], words[run[-1]][1]
                     if not _quoted_title(doc, quotes, s0, e0, len(run)):
@@ -233,15 +239,20 @@ def _chained(text: str, words: list[tuple[int, int]], run: list[int], function: 
 
 
 def _inner_function_word(lws: list[str], function: frozenset[str],
-                         name_like: Callable[[str], str | None]) -> str | None:
-    """A capitalised function word inside a run, between a capitalised word and an ordinary
-    one ("Fonction De Rappel", "Funktion Der Untertitel", "Contributed To The Report"):
-    names keep such words lowercase, and "Robert De Niro" is excluded because "Niro" is rare."""
-    for i in range(1, len(lws) - 1):
-        if lws[i] in function:
-            nxt = next((w for w in lws[i + 1:] if w not in function), None)
-            if nxt is not None and name_like(nxt) is None:
-                return lws[i]
+                         name_like: Callable[[str], str | None], *, continues_lowercase: bool) -> str | None:
+    """A capitalised function word after a capitalised word of the run, followed by an
+    ordinary capitalised word ("Fonction De Rappel", "Funktion Der Untertitel", "Roli W
+    Zespole", "Contributed To The Report") or, at the end of the run, by the sentence
+    going on in lowercase ("Fasady Które były…"). Names keep such words lowercase;
+    "Robert De Niro" is excluded because "Niro" is rare, "Plan A" because "A" ends it."""
+    for i in range(1, len(lws)):
+        if lws[i] not in function:
+            continue
+        nxt = next((w for w in lws[i + 1:] if w not in function), None)
+        if nxt is not None and name_like(nxt) is None:
+            return lws[i]
+        if nxt is None and i == len(lws) - 1 and len(lws[i]) > 1 and continues_lowercase:
+            return lws[i]
     return None
 
 
