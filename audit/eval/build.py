@@ -53,21 +53,29 @@ def seed_records(repo: Path = REPO, corpus: Path = CORPUS) -> list[dict[str, Any
 
 
 def build_records(repo: Path = REPO, corpus: Path = CORPUS, seed: int = SEED) -> tuple[list[dict[str, Any]], list[Draft]]:
-    """All records (seeds, written, generated) and the drafts of the generated ones."""
+    """All records (seeds, written, generated) and the drafts of the generated ones.
+
+    Two passes: a first generation with all the material fixes every variant's recipe and
+    therefore its labels, which fix the dev/test split of its group; the second generation
+    draws each variant's material from its split's half only.
+    """
     records = seed_records(repo, corpus)
-    drafts: list[Draft] = []
+    per_lang: list[tuple[str, list[dict[str, Any]], dict[str, Any]]] = []
     for lang in LANGS:
         src = corpus / "src" / f"{lang}.txt"
         if not src.exists():
             continue
         written = parse_source(src)
         bases = [r for r in written if not r["labels"] and r["_base"]]
-        mat = load_material(corpus / "material", lang)
-        generated = generate(bases, mat, lang, seed)
         for r in written:
             r.pop("_base", None)
             records.append(r)
-        for rec, d in generated:
+        per_lang.append((lang, bases, load_material(corpus / "material", lang)))
+    prelim = [rec for lang, bases, mat in per_lang for rec, _ in generate(bases, mat, lang, seed)]
+    splits = assign_splits(records + prelim)
+    drafts: list[Draft] = []
+    for lang, bases, mat in per_lang:
+        for rec, d in generate(bases, mat, lang, seed, split_of=lambda bid: splits[bid]):
             records.append(rec)
             drafts.append(d)
     ids = [r["id"] for r in records]
@@ -76,6 +84,9 @@ def build_records(repo: Path = REPO, corpus: Path = CORPUS, seed: int = SEED) ->
         raise CorpusError(f"duplicate article ids: {', '.join(sorted(dupes))}")
     for r in records:
         validate(r, f"record {r['id']}")
+    final = assign_splits(records)
+    if any(final[k] != v for k, v in splits.items()):
+        raise CorpusError("the split changed between the two generation passes")
     return records, drafts
 
 

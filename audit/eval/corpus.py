@@ -260,4 +260,11 @@ def iter_corpus(paths: Iterable[str | Path]) -> Iterator[tuple[str, dict[str, An
 
 
 def dump_record(rec: dict[str, Any]) -> str:
-    return json.dumps({k: rec[k] for k in RECORD_KEYS}, ensure_ascii=False, sort_keys=False)
+    """One JSONL line. Unicode line breaks (NEL, LS, PS: mojibake produces NEL) are escaped so
+    that tools splitting on every line boundary still see one record per line.
+
+    >>> dump_record(dict.fromkeys(RECORD_KEYS, "a" + chr(0x85))).count(chr(0x85))
+    0
+    """
+    line = json.dumps({k: rec[k] for k in RECORD_KEYS}, ensure_ascii=False, sort_keys=False)
+    return line.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -375,8 +375,32 @@ def generate_variant(base: dict[str, Any], steps: tuple[tuple[str, str], ...], m
     return rec, d
 
 
-def generate(bases: list[dict[str, Any]], mat: dict[str, Any], lang: str, seed: int = SEED) -> list[tuple[dict[str, Any], Draft]]:
-    """One defective variant per base, cycling through :data:`PLAN`; deterministic."""
+def split_material(mat: dict[str, Any], split: str) -> dict[str, Any]:
+    """The half of every material list that variants of one split may use.
+
+    Dev variants draw from the even-indexed items, test variants from the odd ones, so a
+    detector tuned on dev never saw the exact bios, headlines or calls to action of test.
+    """
+    pick = 0 if split == "dev" else 1
+
+    def walk(v: Any, key: str) -> Any:
+        if isinstance(v, dict):
+            return {k: walk(x, k) for k, x in v.items()}
+        if isinstance(v, list) and len(v) >= 2 and key not in _SHARED_LISTS:
+            return v[pick::2]
+        return v
+
+    return walk(mat, "")
+
+
+#: material lists both splits share (technical variation, not strings a detector could memorise)
+_SHARED_LISTS = frozenset({"codecs"})
+
+
+def plan(bases: list[dict[str, Any]], mat: dict[str, Any], lang: str,
+         seed: int = SEED) -> list[tuple[str, dict[str, Any], tuple[tuple[str, str], ...]]]:
+    """``(new id, base, steps)`` for one defective variant per base, cycling through :data:`PLAN`
+    from a per-language offset; a recipe that does not apply to a base passes to the next."""
     import hashlib
 
     order = sorted(bases, key=lambda b: hashlib.sha1(f"{seed}:{b['id']}".encode()).hexdigest())
@@ -386,12 +410,30 @@ def generate(bases: list[dict[str, Any]], mat: dict[str, Any], lang: str, seed: 
         for attempt in range(len(PLAN)):
             steps = PLAN[(i + offset + attempt) % len(PLAN)]
             try:
-                rec, d = generate_variant(base, steps, mat, seed)
+                generate_variant(base, steps, mat, seed)
             except NotApplicable:
                 continue
             break
         else:
             raise CorpusError(f"no recipe applies to base {base['id']}")
-        rec["id"] = f"{lang}-g{i + 1:02d}"
+        out.append((f"{lang}-g{i + 1:02d}", base, steps))
+    return out
+
+
+def generate(bases: list[dict[str, Any]], mat: dict[str, Any], lang: str, seed: int = SEED,
+             split_of: Callable[[str], str] | None = None) -> list[tuple[dict[str, Any], Draft]]:
+    """One defective variant per base (see :func:`plan`); deterministic.
+
+    With ``split_of`` (base id -> "dev"/"test") each variant uses only its split's half of the
+    material (:func:`split_material`).
+    """
+    out = []
+    for new_id, base, steps in plan(bases, mat, lang, seed):
+        m = split_material(mat, split_of(base["id"])) if split_of else mat
+        try:
+            rec, d = generate_variant(base, steps, m, seed)
+        except NotApplicable as exc:
+            raise CorpusError(f"{new_id}: recipe {steps} fails on the split material: {exc}") from None
+        rec["id"] = new_id
         out.append((rec, d))
     return out
