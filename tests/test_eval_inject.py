@@ -110,3 +110,12 @@ def test_mojibake_codecs():
     assert mojibake("Привет", "cp1251>cp1252") == "Ïðèâåò"
     assert mojibake("Привет", "koi8-r") != "Привет"
     assert mojibake("plain ascii", "cp1252") == "plain ascii"
+
+
+def test_no_injected_string_is_repeated_within_an_article():
+    # a repeated CTA would be a duplication the labels do not mention
+    for lang in LANGS:
+        bases, mat = _bases(lang), load_material(CORPUS / "material", lang)
+        for rec, draft in generate(bases, mat, lang):
+            injected = [m for lab, m in draft.material if lab["category"] != "duplication"]
+            assert len(injected) == len(set(injected)), rec["id"]

@@ -66,6 +66,7 @@ def evaluate(records: Iterable[dict[str, Any]], results: Iterable[ArticleResult]
     langs: dict[str, int] = {}
     clean_total = clean_flagged = 0
     attr: list[tuple[int, float]] = []
+    errors: dict[str, dict[str, list[str]]] = {c: {"false_positive": [], "false_negative": []} for c in CATEGORIES}
     n = 0
     for rec, res in zip(records, results, strict=True):
         n += 1
@@ -86,6 +87,8 @@ def evaluate(records: Iterable[dict[str, Any]], results: Iterable[ArticleResult]
                 c = article_counts(bool(gold), pred_any)
                 art[cat].add(c)
                 cells[cat].add(c)
+                if bool(gold) != pred_any:
+                    errors[cat]["false_negative" if gold else "false_positive"].append(rec["id"])
             span[cat].add(span_counts(preds, gold, opt))
         density = res.scores.get("attribution_density")
         if isinstance(density, int | float) and rec.get("attribution_level") in ATTRIBUTION_LEVELS:
@@ -100,6 +103,7 @@ def evaluate(records: Iterable[dict[str, Any]], results: Iterable[ArticleResult]
         "clean_articles": clean_total,
         "clean_articles_flagged": clean_flagged,
         "attribution": attribution_ordering(attr),
+        "article_errors": errors,
     }
 
 
@@ -196,7 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.format == "json":
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(format_text(report, ", ".join(str(p) for p in paths)))
+        try:
+            print(format_text(report, ", ".join(str(p) for p in paths)))
+        except BrokenPipeError:  # `| head`
+            return 0
         if report["articles_with_internal_errors"]:
             print(f"warning: {report['articles_with_internal_errors']} articles hit internal check errors", file=sys.stderr)
     return 0

@@ -208,9 +208,10 @@ def add_boilerplate(d: Draft, rng: random.Random, mat: dict[str, Any], base: dic
 
     form = form or rng.choice(["cta", "title-repeat", "cookie-footer", "photo-newsletter"])
     if form == "cta":
-        for where in rng.sample(["end", "inline", "end-2"], k=rng.randint(1, 2)):
+        wheres = rng.sample(["end", "inline", "end-2"], k=rng.randint(1, 2))
+        for where, cta in zip(wheres, rng.sample(bp["ctas"], k=len(wheres)), strict=True):  # never the same CTA twice
             pos = _boundary(d, "inline" if where == "inline" else "end", rng)
-            d.insert_block(pos, fill(rng.choice(bp["ctas"])), "boilerplate", "call to action")
+            d.insert_block(pos, fill(cta), "boilerplate", "call to action")
     elif form == "title-repeat":
         title = base["title"]
         credit = fill(rng.choice(bp["photo"])) if rng.random() < 0.5 else ""
