@@ -32,6 +32,14 @@ def typecheck(session: nox.Session) -> None:
 
 
 @nox.session(python="3.11")
+def eval(session: nox.Session) -> None:
+    """Precision/recall/F1 per category (article and span level) and per language on the
+    labelled corpus; default: the held-out test split (issue #3)."""
+    session.install("-e", ".")
+    session.run("python", "-m", "audit.eval", *(session.posargs or ["tests/corpus", "--split", "test"]))
+
+
+@nox.session(python="3.11")
 def bench(session: nox.Session) -> None:
     """Speed and memory, side by side with datatrove's filters (issue #7)."""
     session.install("-e", ".")
