@@ -140,7 +140,7 @@ def test_copyright_footer_line(lang: str) -> None:
     text = P1[lang] + "\n" + COPYRIGHT[lang]
     hits = findings(text, lang)
     f = only(hits, "BP005")
-    assert f.evidence == COPYRIGHT[lang] and "Copyright notice" in f.message
+    assert f.evidence == COPYRIGHT[lang] and "Copyright notice" in f.message and f.severity == "warning"
     assert apply_fixes(text, hits)[0] == P1[lang] + "\n"
 
 
@@ -243,3 +243,17 @@ NEGATIVES = {
 def test_hard_negatives_are_clean(name: str) -> None:
     lang, text = NEGATIVES[name]
     assert findings(text, lang) == [], name
+
+
+def test_copyright_sign_inside_mojibake_is_not_debris() -> None:
+    text = ("Le chiffre d'affaires du groupe atteint 12 milliards d'euros, soit une hausse de 4Â©, "
+            "selon le rapport annuel publié jeudi par la direction financière du groupe industriel.")
+    assert [f for f in findings(text, "fr") if f.check == "BP005"] == []
+
+
+def test_share_cta_after_the_story_is_not_a_link_block() -> None:
+    text = (P1["de"] + "\n\n" + P2["de"] + "\n\nPressekontakt: Jonas Reiter, presse@example.org\n\n"
+            "Teilen Sie diesen Artikel mit Ihren Freunden\n\nTeilen Sie diesen Artikel mit Ihren Freunden")
+    hits = findings(text, "de")
+    assert [f.check for f in hits] == ["BP001", "BP001"]
+    assert all(f.evidence.startswith("Teilen Sie diesen Artikel") for f in hits)

@@ -214,3 +214,11 @@ NEGATIVES = {
 def test_hard_negatives_raise_no_unrelated_links(name: str) -> None:
     lang, text = NEGATIVES[name]
     assert not [f for f in findings(text, lang) if f.category == "unrelated-links"], name
+
+
+def test_trailing_headlines_before_a_closing_call_to_action() -> None:
+    a = ARTICLES[6]  # de science
+    block = "\n".join(a["unrelated"][:3])
+    text = a["body"] + "\n" + block + "\nFolgen Sie uns auf Instagram"
+    [f] = findings(text, "de")
+    assert f.check == "LNK002" and f.evidence == block + "\n"

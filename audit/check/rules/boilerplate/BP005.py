@@ -14,9 +14,10 @@ from audit.text import Doc
 class CopyrightDebris(Check):
     """A copyright notice ("© 2023 All rights reserved", "Wszelkie prawa zastrzeżone") or stray "©℗" symbols.
 
-    Page footers and scraping artefacts, not article text. Minor (``info``). Patterns are per
-    language in ``audit/lexicons/boilerplate/<lang>.toml`` (``copyright``). The fix deletes the
-    notice (a whole short line, or the tail of a paragraph).
+    Page footers and scraping artefacts, not article text. A notice with words is a
+    ``warning``; stray symbols alone ("©℗" at the end of a paragraph) are minor (``info``).
+    Patterns are per language in ``audit/lexicons/boilerplate/<lang>.toml`` (``copyright``).
+    The fix deletes the notice (a whole short line, or the tail of a paragraph).
 
     **Anti-pattern**
 
@@ -35,7 +36,7 @@ class CopyrightDebris(Check):
     code = "BP005"
     name = "copyright-debris"
     category = Category.BOILERPLATE
-    severity = Severity.INFO
+    severity = Severity.WARNING
     fixable = True
 
     def run(self, doc: Doc) -> Iterator[Finding]:
@@ -43,6 +44,9 @@ class CopyrightDebris(Check):
             if it.kind != "copyright":
                 continue
             ev = short(doc.text[it.start : it.end])
-            what = "Stray copyright symbols" if it.detail.get("symbols_only") else "Copyright notice"
+            symbols = it.detail.get("symbols_only")
+            what = "Stray copyright symbols" if symbols else "Copyright notice"
+            # stray symbols are minor unless the user configured a severity for the check
+            sev = Severity.INFO if symbols and self.effective_severity == self.severity else None
             yield self.finding(doc, it.start, it.end, f"{what} left in the text: \"{ev}\".",
-                               replacement="", data=dict(it.detail))
+                               severity=sev, replacement="", data=dict(it.detail))

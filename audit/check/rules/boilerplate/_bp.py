@@ -14,6 +14,7 @@ so that the repairs of one article never overlap.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -77,6 +78,11 @@ def norm(s: str) -> str:
 
 def _nwords(s: str) -> int:
     return sum(1 for _ in WORD_RE.finditer(s))
+
+
+#: credits, copyright tails and teasers sit at the end of a line: only this many trailing
+#: characters of a long line are searched (a credit is at most ~100 characters plus its prefix)
+TAIL_CHARS = 160
 
 
 def analyse_text(text: str, lang: str | None = None, title: str | None = None) -> list[Item]:
@@ -147,24 +153,29 @@ def analyse(doc: Doc) -> list[Item]:
         credit = line[m:].strip()
         if not before:
             whole("credit", i, credit=credit)
-        elif _nwords(before) <= CAPTION_MAX_WORDS:
+        elif len(doc.words_in(ls, ls + m)) <= CAPTION_MAX_WORDS:
             whole("caption", i, credit=credit, caption=before)
         else:
             tail("credit", ls + m, le, credit=credit)
             claimed.add(i)
 
     # 3. calls to action
+    sents = doc.sentences
     for i, (ls, le) in enumerate(lines):
         if i in claimed:
             continue
         line = text[ls:le]
-        if _nwords(line) <= CTA_MAX_LINE_WORDS:
+        nwords = len(doc.words_in(ls, le))
+        if nwords <= CTA_MAX_LINE_WORDS:
             kind = cta_kind(line)
             if kind:
                 whole("cta", i, cta=kind)
             continue
-        for ss, se in doc.sentences:
-            if ls <= ss and se <= le and _nwords(text[ss:se]) <= CTA_MAX_SENTENCE_WORDS:
+        k = bisect.bisect_left(sents, (ls, ls))
+        while k < len(sents) and sents[k][1] <= le:
+            ss, se = sents[k]
+            k += 1
+            if len(doc.words_in(ss, se)) <= CTA_MAX_SENTENCE_WORDS:
                 kind = cta_kind(text[ss:se], anchored=True)
                 if kind:
                     tail("cta", ss, se, cta=kind)
@@ -175,17 +186,21 @@ def analyse(doc: Doc) -> list[Item]:
         if i in claimed:
             continue
         line = text[ls:le]
-        m = res["copyright"].search(line)
+        nwords = len(doc.words_in(ls, le))
+        off = 0 if nwords <= 15 else max(0, len(line) - TAIL_CHARS)
+        m = res["copyright"].search(line, off)
+        if m and not _standalone(line, m.start(), m.end()):
+            m = None  # "Â©" inside mojibake, "©," inside a sentence
         if m:
             rest = line[m.start() :]
-            if _nwords(line) <= 15:
+            if nwords <= 15:
                 whole("copyright", i, symbols_only=not any(ch.isalpha() for ch in line))
                 continue
             if _nwords(rest) <= 12:
                 tail("copyright", ls + m.start(), le, symbols_only=not any(ch.isalpha() for ch in rest))
                 claimed.add(i)
                 continue
-        m = res["continuation"].search(line)
+        m = res["continuation"].search(line, off)
         if m:
             if not line[: m.start()].strip():
                 whole("continuation", i)
@@ -196,7 +211,7 @@ def analyse(doc: Doc) -> list[Item]:
         if res["read_more_line"].match(line):
             whole("read_more", i)
             continue
-        m = res["read_more_tail"].search(line)
+        m = res["read_more_tail"].search(line, max(0, len(line) - TAIL_CHARS))
         if m:
             tail("read_more", ls + m.start("t"), le)
             claimed.add(i)
@@ -204,9 +219,17 @@ def analyse(doc: Doc) -> list[Item]:
     return items
 
 
+def _standalone(line: str, start: int, end: int) -> bool:
+    """A copyright mark that stands on its own: after a space (or at the line start), not glued
+    to a letter, and not followed by sentence punctuation."""
+    before = line[start - 1] if start > 0 else " "
+    after = line[end] if end < len(line) else " "
+    return (before.isspace() or before in "([|") and after not in ",;:"
+
+
 def _credit_in(line: str, credit_re: re.Pattern[str]) -> int | None:
     """Offset in ``line`` where a credit starting with a known prefix runs to the end of the line."""
-    for m in credit_re.finditer(line):
+    for m in credit_re.finditer(line, max(0, len(line) - TAIL_CHARS)):
         rest = line[m.end() :].strip()
         if rest and _nwords(rest) <= CREDIT_MAX_WORDS and len(rest) <= 100 and not rest.endswith((":", ",")):
             start = m.start()

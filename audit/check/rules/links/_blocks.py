@@ -105,6 +105,11 @@ def analyse(doc: Doc, *, stem_len: int = 5, item_min_words: int = 3, item_max_wo
     k = n - 1
     while k >= 0 and lines[k][0] > covered_to:
         ls, le = lines[k]
+        if cta_kind(text[ls:le]):  # "Share this article" after the links: skip it, it is BP001's
+            if run:
+                break
+            k -= 1
+            continue
         if not headline_like(doc, ls, le, min_words=trailing_min_words, max_words=item_max_words):
             break
         run.append((strip_bullet(text, ls, le), le))
@@ -119,6 +124,8 @@ def analyse(doc: Doc, *, stem_len: int = 5, item_min_words: int = 3, item_max_wo
 
 
 def _score(doc: Doc, blocks: list[LinkBlock], *, stem_len: int, min_body_stems: int) -> LinkAnalysis:
+    if not blocks:
+        return LinkAnalysis(blocks, None, 0)
     text = doc.text
     lang = doc.lang
     spans = [(b.start, b.end) for b in blocks]
