@@ -4,6 +4,8 @@ and the hard negatives that share some of their surface (short lines, lists, rea
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from audit.check.engine import Auditor
 from audit.model import Article
@@ -145,3 +147,27 @@ def test_seed_001_bio_and_only_it() -> None:
             assert f.evidence.startswith("„Dumny organizator.") and "Fanatyk niezależnej muzyki”." in f.evidence
         else:
             assert not hits, p.name
+
+
+# -- properties ------------------------------------------------------------------------------
+
+FRAGMENTS = ["Proud organizer", "Alcohol ninja", "Food nerd", "Avid reader", "Music fanatic", "Coffee lover",
+             "Zapalony czytelnik", "Miłośnik kawy", "Jane Doe", "Mother of two", "He lives in Leeds",
+             "Legia won 2:1", "Fresh basil", "Olive oil", "Ингредиенты: соль"]
+PREFIXES = ["", "Shares in the airline fell 8 per cent after it cut its forecast.\n",
+            "Rada miasta przyjęła budżet.\n\n", "Заголовок\r\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=9), st.sampled_from(PREFIXES),
+       st.sampled_from([". ", ".\n", ". „", "."]), st.sampled_from([None, "en", "pl", "ru"]))
+def test_bio_spans_are_exact_and_shift_with_a_prefix(frags: list[str], prefix: str, sep: str, lang: str | None) -> None:
+    bio = sep.join(frags) + "."
+    alone = bio_findings(bio, lang or "en")
+    shifted = bio_findings(prefix + bio, lang or "en")
+    assert all(f.evidence == bio[f.start : f.end] for f in alone)
+    assert all(f.evidence == (prefix + bio)[f.start : f.end] for f in shifted)
+    # the detector reads the bio, not its position: a paragraph before it moves the spans only
+    assert [f.evidence.strip() for f in alone] == [f.evidence.strip() for f in shifted]
+    if alone:  # never flagged with fewer than two archetype fragments (the first eight)
+        assert sum(1 for x in frags if x in FRAGMENTS[:8]) >= 2
