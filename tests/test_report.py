@@ -250,6 +250,15 @@ def test_cli_report_on_the_seeds(tmp_path: Path) -> None:
     assert "Wrote" in res.output
 
 
+def test_cli_report_writes_the_report_and_exits_2_on_input_errors(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "1", "text": "A short text <b>here</b> for the test.", "source": "x"}\nnot json\n')
+    res = CliRunner().invoke(app, ["report", str(feed), "-o", str(tmp_path / "out") + "/", "--workers", "1"])
+    assert res.exit_code == 2
+    html = (tmp_path / "out" / "feed.html").read_text(encoding="utf-8")
+    assert "feed.jsonl:2" in html and "1 input record could not be read" in res.output
+
+
 def test_cli_report_bad_option_is_one_line(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["report", str(SEEDS), "-o", str(tmp_path / "r.html"), "--select", "NOPE999"])
     assert res.exit_code == 2

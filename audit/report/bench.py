@@ -74,7 +74,8 @@ def synthetic_results(n: int, *, seed: int = 0, sources: int = 300, text_words: 
 
 def measure(path: str | Path, *, runs: int = 3) -> dict[str, float]:
     """Open ``path`` from disk in headless Chromium; median milliseconds to DOMContentLoaded,
-    to ``load`` and to the report's first render (``performance.mark('newsaudit:ready')``)."""
+    to ``load``, to the report's first render (``performance.mark('newsaudit:ready')``), and
+    to sort the article list, filter it by a category and open the first article."""
     from playwright.sync_api import sync_playwright
 
     url = Path(path).resolve().as_uri()
@@ -92,6 +93,17 @@ def measure(path: str | Path, *, runs: int = 3) -> dict[str, float]:
                     return {dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
                             ready: ready ? ready.startTime : NaN};
                 }""")
+                t.update(page.evaluate("""() => {
+                    const t0 = performance.now();
+                    document.querySelector('#articles-table th button[data-col="5"]').click();
+                    const t1 = performance.now();
+                    const sel = document.getElementById('f-cat');
+                    sel.value = '2'; sel.dispatchEvent(new Event('change'));
+                    const t2 = performance.now();
+                    document.querySelector('#articles-table tbody tr.row button.expander').click();
+                    const t3 = performance.now();
+                    return {sort: t1 - t0, filter: t2 - t1, open: t3 - t2};
+                }"""))
                 samples.append(t)
                 page.close()
         finally:
@@ -101,7 +113,8 @@ def measure(path: str | Path, *, runs: int = 3) -> dict[str, float]:
         xs = sorted(s[k] for s in samples)
         return xs[len(xs) // 2]
 
-    return {"dom_content_loaded_ms": med("dcl"), "load_ms": med("load"), "first_render_ms": med("ready")}
+    return {"dom_content_loaded_ms": med("dcl"), "load_ms": med("load"), "first_render_ms": med("ready"),
+            "sort_ms": med("sort"), "filter_ms": med("filter"), "open_article_ms": med("open")}
 
 
 def main(argv: list[str] | None = None) -> None:

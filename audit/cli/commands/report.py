@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
     app.command("report")(report)
 
 
-def output_path(out: Path | None, paths: list[str]) -> Path:
+def output_path(out: str | Path | None, paths: list[str]) -> Path:
     """Where the report goes: ``-o`` as given (a folder gets ``<input name>.html``),
     by default ``reports/<name of the first input>.html``."""
     first = paths[0] if paths else "report"
@@ -25,16 +25,16 @@ def output_path(out: Path | None, paths: list[str]) -> Path:
     name = name.split("*")[0].strip("._-") or "report"
     if out is None:
         return DEFAULT_DIR / f"{name}.html"
-    if out.is_dir() or str(out).endswith(("/", "\\")):
-        return out / f"{name}.html"
-    return out
+    if Path(out).is_dir() or str(out).endswith(("/", "\\")):
+        return Path(out) / f"{name}.html"
+    return Path(out)
 
 
 def report(
     paths: c.Paths,
     out: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="The HTML file to write (default: reports/<input name>.html)."),
+        str | None,
+        typer.Option("--output", "-o", help="The HTML file to write, or a folder (default: reports/<input name>.html)."),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The report's title.")] = None,
     max_detail: Annotated[
@@ -58,7 +58,8 @@ def report(
 ) -> None:
     """Audit articles and write a self-contained HTML report (opens offline, from disk).
 
-    Exit 0: the report was written; 2: usage error or the report could not be written.
+    Exit 0: the report was written; 2: usage error, the report could not be written, or some
+    input records could not be read (the report is still written and lists them).
     """
     if max_detail < 0:
         c.fail("--max-detail must be 0 or more")
@@ -94,3 +95,5 @@ def report(
     if info["input_errors"]:
         line += f", {info['input_errors']} input record{'s' if info['input_errors'] != 1 else ''} could not be read"
     typer.echo(line + ".", err=True)
+    if info["input_errors"]:
+        raise typer.Exit(c.EXIT_USAGE)

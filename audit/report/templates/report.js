@@ -343,7 +343,8 @@
     if (d.cut) box.appendChild(el("p", { cls: "callout callout-info", text: "The text is shown up to character " + fmt(d.cut[0]) + " of " + fmt(d.cut[1]) + "." }));
     var body = el("div", { cls: "art-body" + (d.fixed ? " with-fix" : "") });
     var orig = el("div", { cls: "textcol" }, [el("h4", { text: "Original text" })]);
-    var textBox = el("div", { cls: "text", tabindex: "0", "aria-label": "Article text with findings highlighted" });
+    var artLang = D.langs[R.l[i]];
+    var textBox = el("div", { cls: "text", tabindex: "0", lang: /^[a-z]{2,3}$/.test(artLang) ? artLang : null, "aria-label": "Article text with findings highlighted" });
     if (!d.text.length) textBox.appendChild(el("span", { cls: "none", text: "(empty text)" }));
     piecesInto(textBox, d.text, d.f);
     orig.appendChild(textBox);
