@@ -49,6 +49,9 @@ FLAGGED: list[tuple[str, str, str, str]] = [
     ("MT001", "en", "Wheat prices jumped on Monday on fears of fresh disruption to shipments through "
      "the Black Sea caused by the war in the region. Ukraine.\nTraders expect Ukraine to resume "
      "exports only in spring.", "Ukraine."),
+    ("MT001", "bg", "Огромен горски пожар достигна във вторник курортите в южната част на остров "
+     "Родос, след като хиляди туристи бяха евакуирани. Егейско. Властите предупредиха, че вятърът "
+     "може да се засили.", "Егейско."),
     # -- MT002 fused duplicate ------------------------------------------------------------
     ("MT002", "pl", "Bank Centralny podniósł Bank Centralny zwiększył w czwartek stopy procentowe o "
      "pół punktu procentowego.", "Bank Centralny podniósł Bank Centralny zwiększył"),
@@ -66,6 +69,12 @@ FLAGGED: list[tuple[str, str, str, str]] = [
      "Центральный банк повысил Центральный банк поднял"),
     ("MT002", "en", "The Federal Reserve raised The Federal Reserve lifted interest rates on "
      "Wednesday by a quarter point.", "The Federal Reserve raised The Federal Reserve lifted"),
+    ("MT002", "de", "Es bleibt zu sehen, es bleibt abzuwarten, ob die Verbraucher die höheren Preise "
+     "akzeptieren werden.", "Es bleibt zu sehen, es bleibt abzuwarten"),
+    ("MT002", "en", "The striker has written The footballer announced on social media that he is "
+     "leaving the club.", "written The footballer"),
+    ("MT002", "es", "El entrenador ha escrito El técnico anunció en las redes sociales que deja el club.",
+     "escrito El técnico"),
     # -- MT003 Title-Case run -------------------------------------------------------------
     ("MT003", "pl", "Ceny energii w regionie wzrosły w zeszłym miesiącu Gwałtowny Wzrost kosztów "
      "ogrzewania odczuły przede wszystkim rodziny z dziećmi.", "Gwałtowny Wzrost"),
@@ -83,6 +92,12 @@ FLAGGED: list[tuple[str, str, str, str]] = [
      "Inquiétude chez les agriculteurs, selon les syndicats.", "Profonde Inquiétude"),
     ("MT003", "de", "Die Regierung beschloss am Mittwoch ein Paket Hohe Bedeutung für die heimische "
      "Wirtschaft, teilte das Finanzministerium mit.", "Hohe Bedeutung"),
+    ("MT003", "fr", "Les abonnés pourront aussi utiliser la Fonction De Rappel, qui enregistre "
+     "l'écran toutes les quelques secondes.", "Fonction De Rappel"),
+    ("MT003", "ru", "Жильцы жалуются, что лифты, крыши и Фасады Которые значились отремонтированными, "
+     "остались в прежнем состоянии.", "Фасады Которые"),
+    ("MT003", "es", "\"La economía sigue mostrando un Fuerte Crecimiento del empleo en todas las "
+     "regiones del país\", dijo el ministro.", "Fuerte Crecimiento"),
     # -- MT004 calques ----------------------------------------------------------------------
     ("MT004", "pl", "Inflacja w strefie euro spadła w październiku do 2,9 procent, podał Eurostat.\n"
      "Anna Nowak Przyczyniła się do raportu.", "Przyczyniła się do raportu"),
@@ -104,6 +119,12 @@ FLAGGED: list[tuple[str, str, str, str]] = [
      "способствовала этому отчету.", "способствовала этому отчету"),
     ("MT004", "uk", "Інфляція в єврозоні в жовтні знизилася до 2,9 відсотка.\nОлена Коваль сприяла "
      "цьому звіту.", "сприяла цьому звіту"),
+    ("MT004", "en", "The company reported record sales in the third quarter.\nEmma Clarke "
+     "Contributed To The Report.", "Contributed To The Report"),
+    ("MT004", "bg", "Премиерът взе към социалните медии, за да обяви мерките срещу пожарите.",
+     "взе към социалните медии"),
+    ("MT004", "ro", "Accidentarea vine pe spatele unui sezon dezamăgitor pentru jucătoare.",
+     "vine pe spatele unui"),
     ("MT004", "ru", "Глава клуба сказал репортерам, что тренер останется до конца сезона.",
      "сказал репортерам"),
     # -- MT005 spacing -------------------------------------------------------------------
@@ -152,12 +173,19 @@ CLEAN: list[tuple[str, str, str]] = [
     ("MT001", "fr", "Nous avons demandé au ministère ce qu'il comptait faire de ce rapport accablant. Rien.\n"
      "Le document dort dans un tiroir."),
     ("MT001", "bg", "СОФИЯ. Българската народна банка запази основния лихвен процент без промяна."),
+    ("MT001", "de", "Der Zug aus Wien kam am Abend mit zwei Stunden Verspätung in St. Pölten an.\n"
+     "Die Fahrgäste mussten lange warten."),
+    ("MT001", "pl", "Kto zyska na nowych cłach? Rosja. Chiny. Indie. Wszystkie trzy kraje "
+     "zwiększyły eksport."),
     # MT002 hard negatives
     ("MT002", "pl", "W finale pucharu Wisła Kraków pokonała po dogrywce zespół Wisła Płock, a kibice "
      "świętowali do rana."),
     ("MT002", "pl", "Na boisku spotkały się Legia Warszawa i Legia Warszawa II, które grają w różnych ligach."),
     ("MT002", "en", "Frank Sinatra sang New York, New York at the gala, and the crowd joined in."),
     ("MT002", "de", "Im Testspiel trat Bayern München gegen Bayern München II an und gewann deutlich."),
+    ("MT002", "de", "Es ist, wie es ist.\nDer Trainer wollte die Niederlage nicht weiter kommentieren."),
+    ("MT002", "en", "According to The New York Times, the deal was signed on the film The artist set."),
+    ("MT002", "es", "La serie La casa de papel vuelve con una nueva temporada en otoño."),
     # MT003 hard negatives: institution names, names, titles, headlines
     ("MT003", "pl", "Decyzję o stopach procentowych podejmie w środę Rada Polityki Pieniężnej, a "
      "komentarz przedstawi Narodowy Bank Polski."),
@@ -180,6 +208,13 @@ CLEAN: list[tuple[str, str, str]] = [
      "Zentralbank kommentierte sie am Ende Juni."),
     ("MT003", "en", "The European Central Bank and the White House both commented on the Federal Reserve decision."),
     ("MT003", "ro", "Meciul a fost arbitrat de Istvan Kovacs, iar antrenorul Mircea Lucescu a fost mulțumit."),
+    ("MT003", "es", "La ronda contó con la participación del Centro para el Desarrollo Tecnológico "
+     "y la Innovación, según la empresa."),
+    ("MT003", "bg", "Треньорът на Лудогорец Георги Дерменджиев беше доволен.\nЛудогорец - ЦСКА 2:1\n"
+     "Левски - Локомотив Пловдив 1:1"),
+    ("MT003", "pl", "W filmie z Robertem De Niro zagrali także debiutanci z łódzkiej szkoły."),
+    ("MT003", "ru", "Помощь доставил Красный Крест, сообщили местные власти."),
+    ("MT003", "de", "Die Partei Die Linke stimmte dagegen, berichtete die Zeitung Die Welt."),
     # MT004 hard negatives
     ("MT004", "en", "Inflation in the euro zone fell to 2.9% in October.\nJane Doe contributed to this report."),
     ("MT004", "pl", "Inflacja spadła w październiku do 2,9 procent.\nWspółpraca: Anna Nowak. Rzecznik "

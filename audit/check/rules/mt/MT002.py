@@ -14,15 +14,20 @@ from audit.text import Doc
 
 @register
 class FusedDuplicate(DetectorMixin, Check):
-    """The same capitalised phrase repeats after one or two words, with no punctuation between.
+    """Two translations of one clause glued together: the subject or the opening repeats.
 
     When a content farm's pipeline translates a headline and its body sentence, or keeps two
-    candidate translations, the subject is repeated with a second verb:
-    "Korea Północna wystartowała Korea Północna wystrzeliła" ("North Korea launched North
-    Korea fired"). The check looks, inside each sentence, for a sequence of two or more
-    words starting with a capital that recurs verbatim after one or two intervening words,
-    with only spaces in between. A conjunction or "vs" in the gap ("Legia Warszawa i
-    Legia Warszawa II") is not flagged (listed per language in ``mt_cues``).
+    candidate translations, the clause is restarted inside the sentence. Three shapes:
+
+    * the same capitalised phrase recurs verbatim after one or two words, with only spaces
+      between: "Korea Północna wystartowała Korea Północna wystrzeliła" ("North Korea
+      launched North Korea fired"); a conjunction or "vs" in the gap ("Legia Warszawa i
+      Legia Warszawa II") is not flagged (listed per language in ``mt_cues``);
+    * the opening words of a clause recur after a comma and go on differently: "Es bleibt
+      zu sehen, es bleibt abzuwarten, ob…" (not the idiom "es ist, wie es ist", which ends);
+    * in languages with articles, a capitalised article restarts a clause between two
+      lowercase words: "The player has written The sportswoman announced…" (not after a
+      noun that introduces a title: "the film The artist", listed in ``mt_cues``).
 
     **Anti-pattern**
 
@@ -69,7 +74,11 @@ class FusedDuplicate(DetectorMixin, Check):
             n = len(toks)
             i = 0
             while i < n:
-                sig = self._repeat_at(doc, words, toks, low, i, ss, min_len, max_gap, skip_gap, quotes)
+                # a repetition of length L after gap g puts low[i] again at i+L+g
+                window = low[i + min_len + 1:i + _MAX_LEN + max_gap + 1]
+                sig = None
+                if low[i] in window:
+                    sig = self._repeat_at(doc, words, toks, low, i, ss, min_len, max_gap, skip_gap, quotes)
                 if sig is not None:
                     out.append(sig)
                     i = sig.data["next"]
@@ -154,7 +163,10 @@ class FusedDuplicate(DetectorMixin, Check):
             yield self.finding(doc, sig.start, sig.end, msg, data=dict(sig.data))
 
 
-def _repeat_len(toks: list[str], i: int, gap: int, min_len: int, max_len: int = 6) -> int:
+_MAX_LEN = 6  # the longest repeated phrase looked for (a subject of up to six words)
+
+
+def _repeat_len(toks: list[str], i: int, gap: int, min_len: int, max_len: int = _MAX_LEN) -> int:
     """Length ``L`` (longest first) such that ``toks[i:i+L]`` recurs right after ``gap`` words."""
     for length in range(max_len, min_len - 1, -1):
         j = i + length + gap

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from audit.check.base import Check, register
@@ -71,42 +72,28 @@ class Untranslated(DetectorMixin, Check):
         quotes = quote_spans(doc)
         out: list[Signal] = []
 
-        def english(w: str) -> int:
-            """2: clearly English, 1: compatible (as common in English as here), 0: not English."""
-            if not w.isascii() or not w.isalpha():
-                return 0
-            lw = w.lower()
-            ze = zipf(lw, "en")
-            if ze < min_en_zipf:
-                return 0
-            diff = ze - zipf(lw, lang)
-            return 2 if diff >= margin else 1 if diff >= -0.5 else 0
-
-        for ss, se in doc.sentences:
-            words = doc.words_in(ss, se)
-            run: list[int] = []
-            kinds: list[int] = []
-            for k in range(len(words) + 1):
-                kind = 0
-                if k < len(words):
-                    s, e = words[k]
-                    kind = english(text[s:e])
-                if kind and (not run or _joined(text, words[k - 1][1], words[k][0])):
-                    run.append(k)
-                    kinds.append(kind)
-                    continue
+        kind_of = _english_kinds(lang, min_en_zipf, margin)
+        words = doc.words
+        lows = doc.lower_words
+        kinds_all = [kind_of(w) for w in lows]
+        run: list[int] = []
+        for k in range(len(words) + 1):
+            kind = kinds_all[k] if k < len(words) else 0
+            if kind and (not run or _joined(text, words[k - 1][1], words[k][0])):
+                run.append(k)
+                continue
+            if len(run) >= min_words:
                 # trim merely compatible words at the edges, keep function words
-                low = [text[words[i][0]:words[i][1]].lower() for i in run]
                 a, b = 0, len(run)
-                while a < b and kinds[a] == 1 and low[a] not in function:
+                while a < b and kinds_all[run[a]] == 1 and lows[run[a]] not in function:
                     a += 1
-                while b > a and kinds[b - 1] == 1 and low[b - 1] not in function:
+                while b > a and kinds_all[run[b - 1]] == 1 and lows[run[b - 1]] not in function:
                     b -= 1
-                if b - a >= min_words and kinds[a:b].count(2) >= 2:
+                if b - a >= min_words and sum(kinds_all[i] == 2 for i in run[a:b]) >= 2:
                     sig = self._check_run(doc, words, run[a:b], function, loans, quotes)
                     if sig:
                         out.append(sig)
-                run, kinds = ([k], [kind]) if kind else ([], [])
+            run = [k] if kind else []
         return out
 
     def _check_run(self, doc: Doc, words: list[tuple[int, int]], run: list[int], function: frozenset[str],
@@ -139,6 +126,24 @@ class Untranslated(DetectorMixin, Check):
                 "the translation pipeline passed the source text through.",
                 data=dict(sig.data),
             )
+
+
+@lru_cache(maxsize=64)
+def _english_kinds(lang: str, min_en_zipf: float, margin: float) -> Callable[[str], int]:
+    """A cached classifier of lowercased words: 2 clearly English (``margin`` Zipf more
+    frequent in English), 1 compatible (as common in English as in ``lang``), 0 not English."""
+
+    @lru_cache(maxsize=131_072)
+    def kind(lw: str) -> int:
+        if not lw.isascii() or not lw.isalpha():
+            return 0
+        ze = zipf(lw, "en")
+        if ze < min_en_zipf:
+            return 0
+        diff = ze - zipf(lw, lang)
+        return 2 if diff >= margin else 1 if diff >= -0.5 else 0
+
+    return kind
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:

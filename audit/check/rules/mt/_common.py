@@ -237,7 +237,9 @@ def _case_counts(doc: Doc) -> tuple[dict[str, int], frozenset[str]]:
     lower: set[str] = set()
     text = doc.text
     for s, e in doc.words:
-        w = _ELISION_RE.sub("", text[s:e])
+        w = text[s:e]
+        if "'" in w or "’" in w:
+            w = _ELISION_RE.sub("", w)
         if is_capitalised(w):
             lw = w.lower()
             caps[lw] = caps.get(lw, 0) + 1
@@ -254,7 +256,9 @@ def _capforms(doc: Doc) -> dict[str, int]:
         for k, (s, e) in enumerate(words):
             if k == 0:
                 continue
-            w = _ELISION_RE.sub("", text[s:e])  # French/Italian elision: l'Ukraine
+            w = text[s:e]
+            if "'" in w or "’" in w:
+                w = _ELISION_RE.sub("", w)  # French/Italian elision: l'Ukraine
             if is_capitalised(w) and not _after_opening(text, words[k - 1][1], s):
                 lw = w.lower()
                 counts[lw] = counts.get(lw, 0) + 1
@@ -278,6 +282,11 @@ def prefix_index(forms: dict[str, int] | set[str], n: int = 5) -> set[str]:
 # -- the detector checks' common base ----------------------------------------------------
 
 
+@cache
+def _option_names(cls: type) -> tuple[str, ...]:
+    return tuple(cls.options())  # type: ignore[attr-defined]
+
+
 class DetectorMixin:
     """For MT checks backed by a detector: ``signals(doc)`` runs the detector once per
     article and parameter set (shared with MT010 and the scorer through ``doc.memo``)."""
@@ -285,7 +294,7 @@ class DetectorMixin:
     kind: str = ""
 
     def params(self) -> dict[str, Any]:  # the thresholds the detector takes
-        return {k: getattr(self, k) for k in type(self).options()}  # type: ignore[attr-defined]
+        return {k: getattr(self, k) for k in _option_names(type(self))}
 
     def detect(self, doc: Doc, **params: Any) -> list[Signal]:  # pragma: no cover - abstract
         raise NotImplementedError
