@@ -147,7 +147,9 @@ def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | Non
             continue
         if cur:
             prev = cur[-1]
-            joined = prev.line == f.line or (prev.ends_line and f.line == prev.line + 1)
+            gap = text[prev.end : f.start].replace("\r\n", "\n")
+            joined = prev.line == f.line or (prev.ends_line and f.line == prev.line + 1
+                                             and gap.count("\n") + gap.count("\r") <= 1)
             if not joined or (prev.line != f.line and text[lines[f.line][0] : f.start].strip(_QUOTES)):
                 close()
         cur.append(f)
