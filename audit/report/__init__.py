@@ -102,6 +102,7 @@ def _env() -> Any:
         lstrip_blocks=True,
     )
     env.filters["num"] = _fmt_num
+    env.filters["compact"] = _fmt_compact
     return env
 
 
@@ -111,6 +112,15 @@ def _fmt_num(v: Any, decimals: int = 0) -> str:
     if isinstance(v, int) or decimals == 0:
         return f"{round(v):,}".replace(",", "\u202f")
     return f"{v:,.{decimals}f}".replace(",", "\u202f")
+
+
+def _fmt_compact(v: float) -> str:
+    """Axis labels: 950, 9.2k, 12k, 1.3M."""
+    for div, suffix in ((1e6, "M"), (1e3, "k")):
+        if abs(v) >= div:
+            x = v / div
+            return f"{x:.1f}{suffix}" if x < 10 else f"{x:.0f}{suffix}"
+    return f"{v:g}"
 
 
 def _script_hash(script: str) -> str:
