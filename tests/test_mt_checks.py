@@ -262,11 +262,18 @@ def test_clean(code: str, lang: str, text: str) -> None:
 
 # -- severities and details -------------------------------------------------------------------
 
-def test_fragment_is_only_info_when_not_a_name_elsewhere() -> None:
+def test_fragment_inside_a_paragraph_is_info_without_evidence() -> None:
+    text = ("Komisja zakończyła w piątek przesłuchania świadków w sprawie afery wokół zamówień. "
+            "Pustka. Nikt z członków komisji nie chciał tego komentować.")
+    hits = _audit(text, "pl", ["MT001"])
+    assert [(f.evidence, f.severity) for f in hits] == [("Pustka.", "info")]
+
+
+def test_fragment_at_the_end_of_a_line_is_a_warning() -> None:
     text = ("Komisja zakończyła w piątek przesłuchania świadków w sprawie afery wokół zamówień. "
             "Pustka.\nNikt nie chciał tego komentować.")
     hits = _audit(text, "pl", ["MT001"])
-    assert [(f.evidence, f.severity) for f in hits] == [("Pustka.", "info")]
+    assert [(f.evidence, f.severity) for f in hits] == [("Pustka.", "warning")]
 
 
 def test_fragment_matching_the_author_is_a_signature() -> None:
