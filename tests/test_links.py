@@ -222,3 +222,10 @@ def test_trailing_headlines_before_a_closing_call_to_action() -> None:
     text = a["body"] + "\n" + block + "\nFolgen Sie uns auf Instagram"
     [f] = findings(text, "de")
     assert f.check == "LNK002" and f.evidence == block + "\n"
+
+
+def test_key_points_summary_is_content_not_a_link_block() -> None:
+    a = ARTICLES[9]  # ru sport
+    text = ("Главное\n- \"Зенит\" обыграл \"Спартак\" со счетом 2:1\n- Победный мяч забил Малком на 84-й минуте\n"
+            "- \"Зенит\" вернулся на первое место в турнирной таблице\n\n" + a["body"])
+    assert findings(text, "ru") == []
