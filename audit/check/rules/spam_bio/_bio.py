@@ -5,9 +5,11 @@ The structure does most of the work: a run of at least three consecutive fragmen
 1-4 content words, ending in a full stop, with no verb, no digit and no colon, of which at
 least two (and at least half) contain an archetype noun from ``audit/lexicons/bio_archetypes``.
 
->>> runs = find_runs("Food critic. Proud organizer. Alcohol ninja. Food nerd. Avid reader.", "en")
->>> [(r.fragments, r.archetypes) for r in runs]
-[(5, 4)]
+A leading fragment without an archetype (a name, "Food critic.") stays out of the span:
+
+>>> text = "Food critic. Proud organizer. Alcohol ninja. Food nerd. Avid reader."
+>>> [(r.fragments, r.archetypes, text[r.start : r.end]) for r in find_runs(text, "en")]
+[(4, 4, 'Proud organizer. Alcohol ninja. Food nerd. Avid reader.')]
 >>> find_runs("Legia - Lech 2:1. Wisła - Cracovia 0:0. Górnik - Piast 1:1.", "pl")
 []
 """
