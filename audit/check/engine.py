@@ -62,7 +62,7 @@ class Auditor:
                 raise ConfigError(f"[tool.newsaudit.checks.{cls.code}]: {exc}") from exc
         from audit.score import article_scorers
 
-        self.scorers = article_scorers()
+        self.scorers = article_scorers({str(c.category) for c in self.checks})
 
     @property
     def codes(self) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from audit.model import Finding
@@ -19,22 +19,38 @@ from audit.text import Doc
 ArticleScorer = Callable[[Doc, list[Finding]], dict[str, Any]]
 
 _SCORERS: dict[str, ArticleScorer] = {}
+_REQUIRES: dict[str, tuple[str, ...]] = {}
 _loaded = False
 
 
-def article_scorer(name: str) -> Callable[[ArticleScorer], ArticleScorer]:
+def article_scorer(name: str, *, requires: tuple[str, ...] = ()) -> Callable[[ArticleScorer], ArticleScorer]:
+    """Register a scorer. ``requires`` names the categories whose checks it belongs to:
+    the scorer runs only when at least one check of those categories is selected
+    (``--select encoding`` does not pay for machine-translation scores). Empty: always."""
+
     def deco(fn: ArticleScorer) -> ArticleScorer:
         _SCORERS[name] = fn
+        _REQUIRES[name] = tuple(requires)
         return fn
 
     return deco
 
 
-def article_scorers() -> dict[str, ArticleScorer]:
-    """Every registered article scorer, by name (imports the scorer modules once)."""
+def _load() -> None:
     global _loaded
     if not _loaded:
         for info in pkgutil.iter_modules(__path__, prefix=__name__ + "."):
             importlib.import_module(info.name)
         _loaded = True
-    return dict(sorted(_SCORERS.items()))
+
+
+def article_scorers(categories: Iterable[str] | None = None) -> dict[str, ArticleScorer]:
+    """The registered article scorers, by name (imports the scorer modules once);
+    with ``categories``, only those whose required categories are among them."""
+    _load()
+    cats = None if categories is None else set(categories)
+    return {
+        name: fn
+        for name, fn in sorted(_SCORERS.items())
+        if cats is None or not _REQUIRES[name] or cats.intersection(_REQUIRES[name])
+    }

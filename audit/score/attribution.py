@@ -619,7 +619,7 @@ def get(doc: Doc) -> AttributionAnalysis:
     return doc.memo("attribution", analyse)
 
 
-@article_scorer("attribution")
+@article_scorer("attribution", requires=("attribution",))
 def score(doc: Doc, findings: list[Finding]) -> dict[str, Any]:
     a = get(doc)
     share = a.anonymous_share

@@ -66,7 +66,7 @@ def article_signals(doc: Doc) -> list[Any]:
     return out
 
 
-@article_scorer("mt")
+@article_scorer("mt", requires=("machine-translation",))
 def mt_scores(doc: Doc, findings: list[Finding]) -> dict[str, Any]:
     from audit.lexicons import SUPPORTED_LANGUAGES
 

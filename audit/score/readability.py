@@ -55,6 +55,6 @@ def lix(doc: Doc) -> float | None:
     return round(n_words / n_sent + 100.0 * n_long / n_words, 2)
 
 
-@article_scorer("readability")
+@article_scorer("readability", requires=("structure",))
 def score(doc: Doc, findings: list[Finding]) -> dict[str, Any]:
     return {"readability": doc.memo("readability", lix), "readability_formula": FORMULA}

@@ -194,6 +194,6 @@ def get(doc: Doc) -> RepetitionAnalysis:
     return doc.memo("repetition", analyse)
 
 
-@article_scorer("repetition")
+@article_scorer("repetition", requires=("duplication",))
 def score(doc: Doc, findings: list[Finding]) -> dict[str, Any]:
     return dict(get(doc).scores)
