@@ -343,3 +343,15 @@ def test_gate_on_corpus_of_input_errors_only(tmp_path: Path) -> None:
                           "input_errors": 2, "audit_errors": 0}
     assert res.exit_code == EXIT_FAILED
     _assert_reconciled(tmp_path / "o")
+
+
+def test_report_option_writes_the_html_report_into_the_manifest(tmp_path: Path) -> None:
+    batch = tmp_path / "b.jsonl"
+    write_batch(batch)
+    out = tmp_path / "out"
+    res = run_gate([str(batch)], trimmed_suite("default", tmp_path), out, workers=1, report=out / "report.html")
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "newsaudit gate: newsaudit-default" in html and "empty1" in html
+    assert res.summary["report"]["articles"] == res.counts["articles"]
+    assert _summary(out)["files"]["report.html"]["bytes"] == len(html.encode("utf-8"))
+    assert verify_outputs(out) == []

@@ -52,7 +52,9 @@ class _HashingWriter:
         self.records = 0
 
     def write(self, s: str) -> int:
-        b = s.encode("utf-8")
+        # a lone surrogate (from a JSON "\ud800" escape in the input) cannot be UTF-8: written
+        # as the 6-character escape, which is what it was in JSON and reads back the same
+        b = s.encode("utf-8", "backslashreplace")
         self._fh.write(b)
         self._sha.update(b)
         self.bytes += len(b)

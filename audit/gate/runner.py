@@ -7,9 +7,11 @@ stays in memory. The outputs are written by re-reading the spool.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import re
 import tempfile
 import time
 import warnings
@@ -66,14 +68,21 @@ class GateResult:
         return "\n".join(lines)
 
 
-_LINE_BREAKERS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_LINE_BREAKERS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029",
+                                # lone surrogates (JSON "\ud800" in the input) cannot be encoded as
+                                # UTF-8: keep them as JSON escapes, which read back to the same string
+                                **{chr(c): f"\\u{c:04x}" for c in range(0xD800, 0xE000)}})
+_NEEDS_ESCAPE = re.compile("[\u0085\u2028\u2029\ud800-\udfff]")
 
 
 def dumps_line(obj: Any) -> str:
     """One JSON Lines record. Besides ``\\n`` (always escaped by json), the Unicode line
     breaks NEL, LS and PS are escaped too, so that no line-splitting reader (Python's
-    ``str.splitlines``, JavaScript) cuts a record in two."""
-    return json.dumps(obj, ensure_ascii=False, default=str).translate(_LINE_BREAKERS) + "\n"
+    ``str.splitlines``, JavaScript) cuts a record in two; lone surrogates stay escapes."""
+    s = json.dumps(obj, ensure_ascii=False, default=str)
+    if _NEEDS_ESCAPE.search(s):  # rare: one C-speed scan instead of translate() on every record
+        s = s.translate(_LINE_BREAKERS)
+    return s + "\n"
 
 
 def _fmt(v: Any) -> str:
@@ -93,6 +102,18 @@ def original_record(article: Article, fields: FieldMap) -> dict[str, Any]:
     for k, v in article.extra.items():
         rec.setdefault(k, v)
     return rec
+
+
+def article_from_record(rec: dict[str, Any], fields: FieldMap, source: str | None, *,
+                        text: str | None = None) -> Article:
+    """The inverse of :func:`original_record` (``text`` replaces the record's text)."""
+    used = {src for _, src in fields.items()}
+    return Article(
+        id=str(rec.get(fields.id)), text=text if text is not None else str(rec.get(fields.text) or ""),
+        title=rec.get(fields.title), author=rec.get(fields.author), source=source,
+        url=rec.get(fields.url), lang=rec.get(fields.lang), published=rec.get(fields.published),
+        extra={k: v for k, v in rec.items() if k not in used},
+    )
 
 
 class _Spool:
@@ -204,6 +225,7 @@ def run_gate(
     spec: AuditorSpec | None = None,
     workers: int | None = None,
     chunk_rows: int = 5000,
+    report: str | Path | None = None,
 ) -> GateResult:
     """Run the gate and write its outputs. Raises :class:`GateConfigError` (exit 3) for an
     unusable suite, input or option, before any output is replaced."""
@@ -249,7 +271,7 @@ def run_gate(
         batch_items = loaded.level("batch")
         batch_results = validator.validate(frame, batch_items, {"result_format": "SUMMARY"})
         return _finish(loaded, inputs, out, spool, frame, n_records, reasons, repaired, article_items,
-                       batch_results, warn_exit, t0, started, opts)
+                       batch_results, warn_exit, t0, started, opts, report)
     finally:
         spool.remove()
 
@@ -284,6 +306,7 @@ def _audit_into_frame(
                         score_cols[k] = None
                 rows.append(row)
                 spool.add({"kind": "article", "record": original_record(item.article, opts.fields),
+                           "source": item.article.source, "lang": item.lang, "scores": item.scores,
                            "findings": [f.to_dict() for f in item.findings]})
                 if scorer is not None:
                     source_rows.append(scorer[1](item))
@@ -410,12 +433,7 @@ def _repair(
         fixed, edits = apply_fixes(text, [Finding.from_dict(f) for f in entry["findings"]])
         if not edits:
             continue
-        article = Article(
-            id=str(rec.get(opts.fields.id)), text=fixed,
-            title=rec.get(opts.fields.title), author=rec.get(opts.fields.author),
-            source=frame.at[i, "source"], url=rec.get(opts.fields.url),
-            lang=rec.get(opts.fields.lang), published=rec.get(opts.fields.published),
-        )
+        article = article_from_record(rec, opts.fields, entry.get("source"), text=fixed)
         result = auditor.audit(article)
         row = F.feature_row(result)
         row["origin"] = frame.at[i, "origin"]
@@ -446,7 +464,7 @@ def _finish(
     suite: LoadedSuite, inputs: Sequence[str | Path], out: Path, spool: _Spool, frame: pd.DataFrame,
     n_records: int, reasons: dict[int, list[dict[str, Any]]], repaired: dict[int, dict[str, Any]],
     article_items: list[SuiteItem], batch_results: dict[int, Any], warn_exit: bool, t0: float,
-    started: str, opts: LoadOptions,
+    started: str, opts: LoadOptions, report: str | Path | None = None,
 ) -> GateResult:
     # -- per-expectation results -------------------------------------------------------------
     per_reason: Counter[str] = Counter()
@@ -553,6 +571,11 @@ def _finish(
         "expectations": expectations,
         "wall_time_s": round(time.perf_counter() - t0, 3),
     }
+    if report is not None:
+        rep = summary["report"] = _write_report(Path(report), spool, opts, reasons, repaired, summary)
+        if Path(report).resolve().parent == out.resolve():  # in the output set: in the manifest too
+            files[Path(report).name] = {"bytes": rep["bytes"], "sha256": rep["sha256"]}
+        summary["wall_time_s"] = round(time.perf_counter() - t0, 3)
     O.write_manifest_summary(out, summary, files)
     return GateResult(exit_code=code, verdict=verdict, counts=counts, summary=summary, out_dir=out,
                       top_reasons=top)
@@ -584,3 +607,47 @@ def _junit_cases(expectations: list[dict[str, Any]], quarantined_ids: dict[int, 
                           f"{counts['quarantined']}")
     cases.append(rec)
     return cases
+
+
+def _write_report(path: Path, spool: _Spool, opts: LoadOptions, reasons: dict[int, list[dict[str, Any]]],
+                  repaired: dict[int, dict[str, Any]], summary: dict[str, Any]) -> dict[str, Any]:
+    """The HTML report (audit.report.write_report) of the gated batch, written atomically."""
+    from audit.model import Origin
+    from audit.report import write_report
+
+    def items() -> Any:
+        for entry in spool:
+            if entry["kind"] == "input_error":
+                yield InputError(Origin(entry["origin"]), entry["message"], entry.get("raw"))
+                continue
+            art = article_from_record(entry["record"], opts.fields, entry.get("source"))
+            yield ArticleResult(article=art, lang=entry.get("lang"), scores=entry.get("scores") or {},
+                                findings=[Finding.from_dict(f) for f in entry["findings"]])
+
+    status = {"passed": "pass", "passed-with-warnings": "warn", "failed": "fail"}.get(summary["verdict"], "info")
+    details = [f"{r['reason']}: {r['count']} quarantined" for r in summary["top_reasons"]]
+    details += [f"batch rule failed: {e['reason']} (observed {_fmt(e.get('observed'))})"
+                for e in summary["expectations"] if e["level"] == "batch" and not e["success"]]
+    c = summary["counts"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        info = write_report(
+            items(), tmp,
+            verdict={"status": status, "label": f"gate {summary['verdict']}", "details": details},
+            summary={"read": c["read"], "accepted": c["accepted"], "quarantined": c["quarantined"],
+                     "repaired": c["repaired"], "suite": summary["suite"]["name"]},
+            title=f"newsaudit gate: {summary['suite']['name']}",
+            inputs=summary["inputs"],
+        )
+        os.chmod(tmp, 0o666 & ~O._umask())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    import hashlib
+
+    return {"path": str(path), "bytes": path.stat().st_size, "articles": info.get("articles"),
+            "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}

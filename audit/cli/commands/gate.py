@@ -42,6 +42,9 @@ def gate(
         bool,
         typer.Option("--repair", help="Accept quarantined articles whose defects can be repaired (re-audited first)."),
     ] = False,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write the HTML report of the gated batch to this file.")
+    ] = None,
     warn_exit: Annotated[
         bool, typer.Option("--warn-exit", help="Exit 2 when the gate passed with warnings (quarantine, warning rules).")
     ] = False,
@@ -90,7 +93,7 @@ def gate(
 
     try:
         result = run_gate(paths, _resolve_suite(suite), out, repair=repair, warn_exit=warn_exit,
-                          options=opts, spec=spec, workers=workers)
+                          options=opts, spec=spec, workers=workers, report=report)
     except GateConfigError as exc:
         c.fail(str(exc), EXIT_CONFIG)
     typer.echo(result.human())
