@@ -355,3 +355,18 @@ def test_report_option_writes_the_html_report_into_the_manifest(tmp_path: Path) 
     assert res.summary["report"]["articles"] == res.counts["articles"]
     assert _summary(out)["files"]["report.html"]["bytes"] == len(html.encode("utf-8"))
     assert verify_outputs(out) == []
+
+
+def test_cli_bad_config_and_selection_exit_3_not_2(tmp_path: Path) -> None:
+    """2 means "passed with warnings" for the gate: option mistakes must not look like it."""
+    batch = tmp_path / "b.jsonl"
+    write_batch(batch)
+    cfg = tmp_path / "pyproject.toml"
+    cfg.write_text("[tool.newsaudit]\nbogus = 1\n")
+    p = gate_cli(str(batch), "--config", str(cfg), "--out", str(tmp_path / "o"))
+    assert p.returncode == EXIT_CONFIG and "unknown key(s) bogus" in p.stderr
+    p = gate_cli(str(batch), "--select", "NOPE999", "--out", str(tmp_path / "o"))
+    assert p.returncode == EXIT_CONFIG and "no check matches 'NOPE999'" in p.stderr
+    p = gate_cli(str(batch), "--workers", "0", "--out", str(tmp_path / "o"))
+    assert p.returncode == EXIT_CONFIG
+    assert not (tmp_path / "o").exists()

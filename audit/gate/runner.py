@@ -572,7 +572,7 @@ def _finish(
         "wall_time_s": round(time.perf_counter() - t0, 3),
     }
     if report is not None:
-        rep = summary["report"] = _write_report(Path(report), spool, opts, reasons, repaired, summary)
+        rep = summary["report"] = _write_report(Path(report), spool, opts, summary)
         if Path(report).resolve().parent == out.resolve():  # in the output set: in the manifest too
             files[Path(report).name] = {"bytes": rep["bytes"], "sha256": rep["sha256"]}
         summary["wall_time_s"] = round(time.perf_counter() - t0, 3)
@@ -609,8 +609,7 @@ def _junit_cases(expectations: list[dict[str, Any]], quarantined_ids: dict[int, 
     return cases
 
 
-def _write_report(path: Path, spool: _Spool, opts: LoadOptions, reasons: dict[int, list[dict[str, Any]]],
-                  repaired: dict[int, dict[str, Any]], summary: dict[str, Any]) -> dict[str, Any]:
+def _write_report(path: Path, spool: _Spool, opts: LoadOptions, summary: dict[str, Any]) -> dict[str, Any]:
     """The HTML report (audit.report.write_report) of the gated batch, written atomically."""
     from audit.model import Origin
     from audit.report import write_report

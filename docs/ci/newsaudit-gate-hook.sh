@@ -52,7 +52,11 @@ status=$?
 case $status in
     0) [ -z "${NEWSAUDIT_GATE_OUT:-}" ] && rm -rf "$out" ;;
     1) echo "newsaudit gate: FAILED; see $out/quarantined.jsonl and $out/summary.json" >&2 ;;
-    2) echo "newsaudit gate: passed with warnings; see $out/summary.json" >&2 ;;
+    2) if grep -q '"verdict": "passed-with-warnings"' "$out/summary.json" 2>/dev/null; then
+           echo "newsaudit gate: passed with warnings; see $out/summary.json" >&2
+       else
+           echo "newsaudit gate: usage error (exit 2)" >&2
+       fi ;;
     *) echo "newsaudit gate: configuration or input error (exit $status)" >&2 ;;
 esac
 exit $status

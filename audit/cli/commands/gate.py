@@ -68,7 +68,12 @@ def gate(
     Exit 0: passed; 1: the gate failed; 2: passed with warnings (only with --warn-exit);
     3: configuration or input error (bad suite, unknown expectation, missing column, unreadable input).
     """
-    cfg = c.get_config(config)
+    from audit.config import ConfigError, load_config
+
+    try:
+        cfg = load_config(config)
+    except ConfigError as exc:  # exit 3, not check's 2: 2 means "passed with warnings" here
+        c.fail(str(exc), EXIT_CONFIG)
     opts = c.load_options(
         text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
         source_field=source_field, url_field=url_field, lang_field=lang_field,
@@ -78,7 +83,6 @@ def gate(
         c.fail("--workers must be at least 1", EXIT_CONFIG)
     from audit.check.base import UnknownSelector
     from audit.check.parallel import AuditorSpec
-    from audit.config import ConfigError
 
     sel, ign = c.split_list(select), c.split_list(ignore)
     spec = AuditorSpec(config=cfg, select=tuple(sel) if sel is not None else None,
