@@ -370,3 +370,15 @@ def test_cli_bad_config_and_selection_exit_3_not_2(tmp_path: Path) -> None:
     p = gate_cli(str(batch), "--workers", "0", "--out", str(tmp_path / "o"))
     assert p.returncode == EXIT_CONFIG
     assert not (tmp_path / "o").exists()
+
+
+def test_data_docs_site_is_built_for_teams_that_publish_them(tmp_path: Path) -> None:
+    batch = tmp_path / "b.jsonl"
+    write_batch(batch)
+    res = run_gate([str(batch)], trimmed_suite("default", tmp_path), tmp_path / "o", workers=1,
+                   data_docs=tmp_path / "docs")
+    index = tmp_path / "docs" / "index.html"
+    assert res.summary["data_docs"] == index.resolve().as_uri()
+    pages = list((tmp_path / "docs" / "validations").rglob("*.html"))
+    assert len(pages) == 1 and "n_error_structure" in pages[0].read_text(encoding="utf-8")
+    assert "newsaudit-default" in index.read_text(encoding="utf-8")

@@ -192,6 +192,47 @@ class _Validator:
         return out
 
 
+    def data_docs(self, df: pd.DataFrame, suite: LoadedSuite, site_dir: Path) -> str:
+        """Validate ``df`` against the whole suite through a GX Checkpoint that updates a
+        Data Docs site in ``site_dir``; returns the site's index URL. (GX's own view: a
+        per-article expectation with unexpected rows shows as failed there.)"""
+        import copy
+
+        gx = self.gx
+        site_dir.mkdir(parents=True, exist_ok=True)
+        gx_logger = logging.getLogger("great_expectations")
+        old = gx_logger.level
+        gx_logger.setLevel(logging.CRITICAL)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.ctx.add_data_docs_site(site_name="newsaudit", site_config={
+                    "class_name": "SiteBuilder",
+                    "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                                      "base_directory": str(site_dir.resolve())},
+                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                })
+                exps = []
+                for it in suite.items:
+                    e = copy.copy(it.expectation)
+                    e.id = None
+                    exps.append(e)
+                gx_suite = self.ctx.suites.add(gx.ExpectationSuite(name=suite.name, expectations=exps))
+                vd = self.ctx.validation_definitions.add(
+                    gx.ValidationDefinition(name=f"{suite.name}-batch", data=self.batch_definition, suite=gx_suite))
+                cp = self.ctx.checkpoints.add(gx.Checkpoint(
+                    name=f"{suite.name}-gate", validation_definitions=[vd],
+                    actions=[gx.checkpoint.UpdateDataDocsAction(name="data-docs", site_names=["newsaudit"])],
+                    result_format={"result_format": "SUMMARY"},
+                ))
+                cp.run(batch_parameters={"dataframe": df})
+        except Exception as exc:
+            raise GateConfigError(f"--data-docs {site_dir}: GX could not build the site ({exc})") from None
+        finally:
+            gx_logger.setLevel(old)
+        return (site_dir / "index.html").resolve().as_uri()
+
+
 def _exception_message(info: Any) -> str | None:
     if not info:
         return None
@@ -226,6 +267,7 @@ def run_gate(
     workers: int | None = None,
     chunk_rows: int = 5000,
     report: str | Path | None = None,
+    data_docs: str | Path | None = None,
 ) -> GateResult:
     """Run the gate and write its outputs. Raises :class:`GateConfigError` (exit 3) for an
     unusable suite, input or option, before any output is replaced."""
@@ -270,8 +312,9 @@ def run_gate(
             frame.loc[list(reasons), F.QUARANTINED] = 1
         batch_items = loaded.level("batch")
         batch_results = validator.validate(frame, batch_items, {"result_format": "SUMMARY"})
+        docs_url = validator.data_docs(frame, loaded, Path(data_docs)) if data_docs is not None else None
         return _finish(loaded, inputs, out, spool, frame, n_records, reasons, repaired, article_items,
-                       batch_results, warn_exit, t0, started, opts, report)
+                       batch_results, warn_exit, t0, started, opts, report, docs_url)
     finally:
         spool.remove()
 
@@ -464,7 +507,7 @@ def _finish(
     suite: LoadedSuite, inputs: Sequence[str | Path], out: Path, spool: _Spool, frame: pd.DataFrame,
     n_records: int, reasons: dict[int, list[dict[str, Any]]], repaired: dict[int, dict[str, Any]],
     article_items: list[SuiteItem], batch_results: dict[int, Any], warn_exit: bool, t0: float,
-    started: str, opts: LoadOptions, report: str | Path | None = None,
+    started: str, opts: LoadOptions, report: str | Path | None = None, docs_url: str | None = None,
 ) -> GateResult:
     # -- per-expectation results -------------------------------------------------------------
     per_reason: Counter[str] = Counter()
@@ -571,6 +614,8 @@ def _finish(
         "expectations": expectations,
         "wall_time_s": round(time.perf_counter() - t0, 3),
     }
+    if docs_url:
+        summary["data_docs"] = docs_url
     if report is not None:
         rep = summary["report"] = _write_report(Path(report), spool, opts, summary)
         if Path(report).resolve().parent == out.resolve():  # in the output set: in the manifest too

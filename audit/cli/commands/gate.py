@@ -45,6 +45,9 @@ def gate(
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the HTML report of the gated batch to this file.")
     ] = None,
+    data_docs: Annotated[
+        Path | None, typer.Option("--data-docs", help="Also build a GX Data Docs site of the validation in this folder.")
+    ] = None,
     warn_exit: Annotated[
         bool, typer.Option("--warn-exit", help="Exit 2 when the gate passed with warnings (quarantine, warning rules).")
     ] = False,
@@ -97,7 +100,7 @@ def gate(
 
     try:
         result = run_gate(paths, _resolve_suite(suite), out, repair=repair, warn_exit=warn_exit,
-                          options=opts, spec=spec, workers=workers, report=report)
+                          options=opts, spec=spec, workers=workers, report=report, data_docs=data_docs)
     except GateConfigError as exc:
         c.fail(str(exc), EXIT_CONFIG)
     typer.echo(result.human())
