@@ -4,7 +4,11 @@
 
 * the five seed articles in ``seeds/`` with labels from ``tests/corpus/src/seeds.toml``,
 * the hand-written articles in ``tests/corpus/src/<lang>.txt``,
-* one generated variant of every clean hand-written base (``audit.eval.inject``).
+* one generated variant of every clean hand-written base (``audit.eval.inject``),
+
+and writes ``tests/corpus/{dev,test}/<lang>.2.jsonl`` from the second wave of hand-written
+articles, ``tests/corpus/src2/<lang>.<split>.txt``, whose split is the file name's (no hashing,
+no generated variants): the first wave's files and split assignment are untouched by it.
 
 The build is deterministic: ``tests/test_eval_corpus.py`` rebuilds in memory and compares
 with the committed files.
@@ -17,12 +21,13 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from audit.eval.corpus import CorpusError, assign_splits, dump_record, parse_source, validate
+from audit.eval.corpus import SPLITS, CorpusError, assign_splits, dump_record, parse_source, validate
 from audit.eval.inject import SEED, Draft, generate, load_material
 
 LANGS = ("pl", "bg", "ro", "en", "de", "es", "fr", "ru", "uk")
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "corpus"
+SECOND_WAVE = "src2"
 
 
 def seed_records(repo: Path = REPO, corpus: Path = CORPUS) -> list[dict[str, Any]]:
@@ -90,6 +95,41 @@ def build_records(repo: Path = REPO, corpus: Path = CORPUS, seed: int = SEED) ->
     return records, drafts
 
 
+def second_wave_records(corpus: Path = CORPUS) -> list[tuple[str, dict[str, Any]]]:
+    """``(split, record)`` for every article of ``src2/<lang>.<split>.txt``, in file order."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    folder = corpus / SECOND_WAVE
+    for lang in LANGS:
+        for split in SPLITS:
+            src = folder / f"{lang}.{split}.txt"
+            if not src.exists():
+                continue
+            for rec in parse_source(src):
+                rec.pop("_base", None)
+                validate(rec, f"{src}: record {rec['id']}")
+                out.append((split, rec))
+    if folder.is_dir():
+        known = {f"{lang}.{split}.txt" for lang in LANGS for split in SPLITS}
+        stray = sorted(p.name for p in folder.glob("*.txt") if p.name not in known)
+        if stray:
+            raise CorpusError(f"{folder}: unexpected source file(s) {', '.join(stray)} "
+                              f"(name them <lang>.<dev|test>.txt)")
+    return out
+
+
+def render_second_wave(pairs: list[tuple[str, dict[str, Any]]],
+                       first_ids: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
+    """``{"dev/pl.2.jsonl": content, ...}``; ids must be new to both waves."""
+    ids = [r["id"] for _s, r in pairs]
+    dupes = {i for i in ids if ids.count(i) > 1} | (set(ids) & set(first_ids))
+    if dupes:
+        raise CorpusError(f"duplicate article ids in {SECOND_WAVE}: {', '.join(sorted(dupes))}")
+    files: dict[str, list[str]] = {}
+    for split, r in sorted(pairs, key=lambda p: p[1]["id"]):
+        files.setdefault(f"{split}/{r['lang']}.2.jsonl", []).append(dump_record(r))
+    return {name: "\n".join(lines) + "\n" for name, lines in sorted(files.items())}
+
+
 def render(records: list[dict[str, Any]]) -> dict[str, str]:
     """``{"dev/pl.jsonl": content, ...}`` for the split records."""
     splits = assign_splits(records)
@@ -105,7 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    files = render(records)
+    try:
+        files = render(records)
+        second = render_second_wave(second_wave_records(), {r["id"] for r in records})
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    files.update(second)
     for split in ("dev", "test"):
         for old in (CORPUS / split).glob("*.jsonl"):
             old.unlink()
@@ -113,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         path = CORPUS / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
-    print(f"wrote {len(records)} records to {len(files)} files under {CORPUS}")
+    n2 = sum(content.count("\n") for content in second.values())
+    print(f"wrote {len(records) + n2} records ({n2} of {SECOND_WAVE}) to {len(files)} files under {CORPUS}")
     return 0
 
 

@@ -121,7 +121,10 @@ def parse_markers(body: str, where: str) -> tuple[str, list[dict[str, Any]]]:
 
 
 def parse_source(path: Path) -> list[dict[str, Any]]:
-    """Read one authored file: blocks that start with ``### <id>``, a header, a blank line, a body."""
+    """Read one authored file: blocks that start with ``### <id>``, a header, a blank line, a body.
+
+    The language is the file name up to its first dot (``src/pl.txt``, ``src2/pl.dev.txt``).
+    """
     lines = path.read_text(encoding="utf-8").split("\n")
     blocks: list[tuple[int, list[str]]] = []
     for i, line in enumerate(lines, 1):
@@ -155,7 +158,7 @@ def parse_source(path: Path) -> list[dict[str, Any]]:
             "author": header.get("author") or None,
             "source": header["source"],
             "url": header.get("url") or f"https://{header['source']}/{header['published'][:7].replace('-', '/')}/{rid}",
-            "lang": path.stem,
+            "lang": path.name.split(".", 1)[0],
             "published": header["published"],
             "labels": labels,
             "provenance": "written",
