@@ -200,6 +200,9 @@ class ArticleResult:
     #: ``"timeout"`` (the per-article time budget ran out) or ``"internal-error: …"``.
     #: An article with errors was not fully audited; the gate quarantines it.
     errors: list[str] = dc_field(default_factory=list)
+    #: the compact per-source aggregation row (``audit.score.sources.row_from_result``),
+    #: computed in the worker that audited the article when asked for; never serialised
+    source_row: dict[str, Any] | None = None
 
     @property
     def worst(self) -> str | None:

@@ -35,6 +35,10 @@ class AuditorSpec:
     ignore: tuple[str, ...] | None = None
     check_options: dict[str, dict[str, Any]] | None = None
     time_budget: float | None = 10.0
+    #: also compute each article's source-aggregation row (its MinHash costs ~1 ms an
+    #: article) in the worker, so that ``sources``, ``report`` and ``gate`` do not pay
+    #: for it serially in the parent process
+    source_rows: bool = False
 
     def build(self) -> Auditor:
         return Auditor(
@@ -58,13 +62,30 @@ _worker_auditor: Auditor | None = None
 
 
 def _init_worker(spec: AuditorSpec) -> None:
-    global _worker_auditor
+    global _worker_auditor, _worker_rows
     _worker_auditor = spec.build()
+    _worker_rows = spec.source_rows
 
 
 def _audit_batch(batch: list[Record]) -> list[Result]:
     assert _worker_auditor is not None
-    return list(_worker_auditor.audit_stream(batch))
+    return list(_with_rows(_worker_auditor.audit_stream(batch), _worker_rows))
+
+
+_worker_rows = False
+
+
+def _with_rows(results: Iterable[Result], rows: bool) -> Iterator[Result]:
+    if not rows:
+        yield from results
+        return
+    from audit.model import ArticleResult
+    from audit.score.sources import row_from_result
+
+    for r in results:
+        if isinstance(r, ArticleResult) and r.source_row is None:
+            r.source_row = row_from_result(r)
+        yield r
 
 
 def audit_parallel(
@@ -80,8 +101,8 @@ def audit_parallel(
     first = list(islice(it, batch_size))
     if n <= 1 or len(first) < batch_size:
         auditor = spec.build()
-        yield from auditor.audit_stream(first)
-        yield from auditor.audit_stream(it)
+        yield from _with_rows(auditor.audit_stream(first), spec.source_rows)
+        yield from _with_rows(auditor.audit_stream(it), spec.source_rows)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(spec,)) as pool:

@@ -111,7 +111,9 @@ def load_options(
     return LoadOptions(fields=fields, source=source, format=input_format, encoding=encoding, **kw)
 
 
-def auditor_spec(cfg: Config, select: list[str] | None, ignore: list[str] | None) -> AuditorSpec:
+def auditor_spec(
+    cfg: Config, select: list[str] | None, ignore: list[str] | None, *, source_rows: bool = False
+) -> AuditorSpec:
     """Validate the selection and options now (a clear error, no traceback) and return
     the spec every worker builds its Auditor from."""
     from audit.check.base import UnknownSelector
@@ -119,7 +121,7 @@ def auditor_spec(cfg: Config, select: list[str] | None, ignore: list[str] | None
 
     sel, ign = split_list(select), split_list(ignore)
     spec = AuditorSpec(config=cfg, select=tuple(sel) if sel is not None else None,
-                       ignore=tuple(ign) if ign is not None else None)
+                       ignore=tuple(ign) if ign is not None else None, source_rows=source_rows)
     try:
         spec.build()
     except (UnknownSelector, ConfigError) as exc:

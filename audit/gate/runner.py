@@ -8,6 +8,7 @@ stays in memory. The outputs are written by re-reading the spool.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -287,7 +288,7 @@ def run_gate(
     _precheck_columns(loaded)
     from audit.check.parallel import AuditorSpec
 
-    spec = spec or AuditorSpec()
+    spec = dataclasses.replace(spec or AuditorSpec(), source_rows=True)
     spool = _Spool(out)
     try:
         frame, n_records = _audit_into_frame(inputs, opts, spec, workers, spool, chunk_rows)

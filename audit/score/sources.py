@@ -158,7 +158,10 @@ def minhash(hashes: Sequence[int | str], num_perm: int = NUM_PERM) -> list[int] 
 
 
 def row_from_result(result: ArticleResult, *, num_perm: int = NUM_PERM) -> dict[str, Any]:
-    """The compact per-article row :func:`score_sources` needs (no text)."""
+    """The compact per-article row :func:`score_sources` needs (no text). Returns the row
+    already computed by the worker that audited the article, when there is one."""
+    if result.source_row is not None and num_perm == NUM_PERM:
+        return result.source_row
     art = result.article
     counts: dict[str, int] = defaultdict(int)
     for f in result.findings:

@@ -89,7 +89,7 @@ def gate(
 
     sel, ign = c.split_list(select), c.split_list(ignore)
     spec = AuditorSpec(config=cfg, select=tuple(sel) if sel is not None else None,
-                       ignore=tuple(ign) if ign is not None else None)
+                       ignore=tuple(ign) if ign is not None else None, source_rows=True)
     try:
         spec.build()
     except (UnknownSelector, ConfigError) as exc:

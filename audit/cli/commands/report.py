@@ -74,7 +74,7 @@ def report(
     from audit.model import InputError
     from audit.report import ReportLimits, write_report
 
-    spec = c.auditor_spec(cfg, select, ignore)
+    spec = c.auditor_spec(cfg, select, ignore, source_rows=True)
     stream = c.audit_records(iter_records(paths, opts), spec, workers)
 
     def warn_errors(items: Iterator[object]) -> Iterator[object]:

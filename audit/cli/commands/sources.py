@@ -62,7 +62,7 @@ def sources(
     from audit.model import InputError
     from audit.score.sources import row_from_result, score_sources
 
-    spec = c.auditor_spec(cfg, select, ignore)
+    spec = c.auditor_spec(cfg, select, ignore, source_rows=True)
     rows: list[dict[str, Any]] = []
     input_errors = 0
     for item in c.audit_records(iter_records(paths, opts), spec, workers):
