@@ -134,3 +134,11 @@ def test_spot_check_does_not_import_heavy_libraries() -> None:
             "if m in sys.modules]; print('HEAVY', heavy)")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert "HEAVY []" in p.stdout, p.stdout + p.stderr
+
+
+def test_usage_errors_exit_2_for_linting_commands_and_3_for_the_gate() -> None:
+    assert run("check", "--bogus").returncode == 2
+    p = run("gate", "seeds/", "--bogus")
+    assert p.returncode == 3 and "No such option" in p.stderr
+    assert run("gate").returncode == 3
+    assert run("--version").returncode == 0

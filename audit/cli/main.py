@@ -43,12 +43,27 @@ for _info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.nam
     importlib.import_module(f"{commands.__name__}.{_info.name}").register(app)
 
 
+#: exit status of a command-line usage error, per command. Linters use 2; the gate
+#: reserves 2 for "passed with warnings" and reports configuration mistakes as 3.
+USAGE_EXIT = {"gate": 3}
+
+
 def main() -> None:
+    from typer._click.exceptions import UsageError
+
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
     try:
-        app()
+        code = app(standalone_mode=False)
+    except UsageError as exc:
+        exc.show()
+        sys.exit(USAGE_EXIT.get(command, exc.exit_code))
+    except typer.Abort:
+        print("newsaudit: aborted", file=sys.stderr)
+        sys.exit(1)
     except KeyboardInterrupt:
         print("newsaudit: interrupted", file=sys.stderr)
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
