@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit.check.engine import Auditor
+from audit.fix import apply_fixes
 from audit.model import Article
 
 AUDITOR = Auditor(select=["BIO001"])
@@ -81,10 +82,33 @@ def test_bio_in_english_inside_a_polish_article() -> None:
     assert f.evidence == "Beer guru. Web fanatic. Music nerd."
 
 
-def test_leading_author_name_is_kept() -> None:
+def test_leading_author_name_belongs_to_the_bio_line() -> None:
+    # the corpus labelling rule: a whole bio line, the fake author's name included
     text = "The festival sold out in two hours.\nJane Doe. Coffee nerd. Web guru. Avid reader. Music fanatic."
     [f] = bio_findings(text, "en")
-    assert f.evidence == " Coffee nerd. Web guru. Avid reader. Music fanatic."
+    assert f.evidence == "\nJane Doe. Coffee nerd. Web guru. Avid reader. Music fanatic." or \
+        f.evidence == "Jane Doe. Coffee nerd. Web guru. Avid reader. Music fanatic."
+    assert apply_fixes(text, [f])[0].rstrip("\n") == "The festival sold out in two hours."
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("pl", "Oliwia Sztorm – Niepoprawna fanatyczka kawy. Przyjaciółka zombie na pół etatu. Miłośniczka muzyki. "
+           "Twitterowa guru."),
+    ("en", "Jodie Marsh. Certified coffee fanatic. Lifelong music nerd. Part-time zombie scholar."),
+    ("de", "Lena Vogt – Unverbesserliche Kaffee-Fanatikerin. Musik-Nerd. Twitter-Guru. Begeisterte Leserin."),
+    ("fr", "Chloé Martin : Fanatique de café. Nerd de la musique. Gourou de Twitter. Lectrice avide."),
+    ("es", "Lucía Vega – Fanática del café. Friki de la música. Gurú de Twitter. Lectora ávida."),
+    ("ro", "Ioana Pop – Fanatică a cafelei. Tocilară a muzicii. Guru de Twitter. Cititoare pasionată."),
+    ("bg", "Мария Петрова – Фанатичка на кафето. Музикален зубрач. Туитър гуру. Запален читател."),
+    ("ru", "Ольга Смирнова – Кофейная фанатка. Музыкальный гик. Твиттер-гуру. Заядлая читательница."),
+    ("uk", "Олена Коваль – Кавова фанатка. Музичний гік. Твіттер-гуру. Завзята читачка."),
+])
+def test_named_bio_line_is_deleted_whole(lang: str, line: str) -> None:
+    body = "Rada miasta przyjęła budżet na przyszły rok po czterogodzinnej debacie radnych."
+    text = f"{body}\n\n{line}\n"
+    [f] = bio_findings(text, lang)
+    assert f.evidence.strip() == line
+    assert apply_fixes(text, [f])[0].strip() == body
 
 
 @pytest.mark.parametrize("field", ["author", "author_bio", "bio"])

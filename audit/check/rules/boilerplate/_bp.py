@@ -3,7 +3,9 @@
 every language's patterns are tried on every article (sites keep their UI language).
 
 Each line is claimed by at most one kind, in this order: repeated title, photo credit /
-caption, call to action, copyright, continuation marker, read-more teaser. Lines inside a link
+caption, call to action, copyright, continuation marker, read-more teaser, and last the page
+furniture found by structure (``_furniture``: UI labels, share rows, reader-directed interface
+lines, keyword lines, author contacts). Lines inside a link
 block (see the links family) are left to LNK001/BP008, lines holding a template bio to BIO001,
 so that the repairs of one article never overlap.
 
@@ -21,9 +23,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from audit.check.rules.boilerplate._furniture import classify
 from audit.check.rules.links._blocks import link_analysis
 from audit.check.rules.links._text import BULLETS, cta_kind, deletion_span, inline_deletion_span, union
 from audit.check.rules.spam_bio._bio import bio_runs
+from audit.lexicons import load
 from audit.text import WORD_RE, Doc
 
 #: caption text of at most this many words before a credit makes the line an image caption
@@ -39,9 +43,13 @@ CTA_MAX_SENTENCE_WORDS = 15
 CREDIT_MAX_WORDS = 8
 
 
+#: furniture kinds (see ``_furniture``) -> item kinds (one check each: BP009, BP010, BP011)
+_FURNITURE_KIND = {"label": "furniture", "row": "furniture", "ui": "furniture", "tags": "tags", "contact": "contact"}
+
+
 @dataclass
 class Item:
-    kind: str  # title | credit | caption | cta | copyright | continuation | read_more
+    kind: str  # title | credit | caption | cta | copyright | continuation | read_more | furniture | tags | contact
     start: int  # the span to report (and delete)
     end: int
     scope: str  # "line" (whole lines deleted) or "inline" (a tail or a sentence)
@@ -52,7 +60,18 @@ class Item:
 def _res() -> dict[str, Any]:
     prefixes = sorted(union("boilerplate", "credit_prefixes"), key=len, reverse=True)
     alt = "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in prefixes)
-    credit = re.compile(rf"(?:^|(?<=[\s(\[|/]))(?:{alt})\s*", re.IGNORECASE)
+    # "Foto: X" also written "Foto © X" / "Foto - X": the prefix word with another separator
+    words = sorted({p.rstrip(" :.") for p in prefixes if p.rstrip().endswith(":") and " " not in p.strip(" :")},
+                   key=len, reverse=True)
+    walt = "|".join(re.escape(w) for w in words if w)
+    credit = re.compile(rf"(?:^|(?<=[\s(\[|/]))(?:(?:{alt})|(?:{walt})\s*(?:©|\s[-–—]\s))\s*", re.IGNORECASE)
+    anyf = load("boilerplate", "any").get("furniture", {})
+    ag = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(anyf.get("photo_agencies", []), key=len, reverse=True))
+    st = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(anyf.get("stock_libraries", []), key=len, reverse=True))
+    name = r"[^\W\d_][\w.'’\-]*"
+    # a credit without a prefix: "REUTERS/Kevin Lamarque", "Marta Lewandowska/EPA", "Getty Images"
+    agency = re.compile(rf"(?:^|(?<=[\s(\[|]))[(\[]?(?:(?:{name}\s+){{0,3}}{name}\s?/\s?(?:{ag})(?:\s?/\s?{name})?"
+                        rf"|(?:{ag})\s?/\s?(?:{name}\s?){{1,4}}|(?:{st})(?:\s?/\s?{name})?)[)\]]?\s*$", re.IGNORECASE)
 
     def one(key: str) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in union("boilerplate", key)), re.IGNORECASE)
@@ -60,6 +79,9 @@ def _res() -> dict[str, Any]:
     teasers = "|".join(f"(?:{p})" for p in union("boilerplate", "read_more"))
     return {
         "credit": credit,
+        "agency": agency,
+        "credit_first": re.compile(rf"^[\s(\[]*(?:{alt})\s*(?P<credit>[^|–—]+?)\s*(?:\||\s[–—/-]\s)\s*(?P<caption>\S.*)$",
+                                   re.IGNORECASE),
         "copyright": one("copyright"),
         "continuation": one("continuation"),
         "read_more_line": re.compile(rf"^[\s\[(»›>→…]*(?:{teasers})[\s.…:»›>→\])]*$", re.IGNORECASE),
@@ -146,7 +168,15 @@ def analyse(doc: Doc) -> list[Item]:
         if i in claimed:
             continue
         line = text[ls:le]
+        # the credit first, then the caption: "Foto: Jan Nowak/KT | Kurtyna wodna na Rynku"
+        cf = res["credit_first"].match(line)
+        if (cf and _nwords(cf["credit"]) <= CREDIT_MAX_WORDS and 1 <= _nwords(cf["caption"]) <= CAPTION_MAX_WORDS
+                and not cf["caption"].rstrip().endswith(":")):
+            whole("caption", i, credit=cf["credit"].strip(), caption=cf["caption"].strip())
+            continue
         m = _credit_in(line, res["credit"])
+        if m is None:
+            m = _agency_credit_in(line, res["agency"])
         if m is None:
             continue
         before = line[:m].strip(" \t([|/" + BULLETS)
@@ -215,6 +245,15 @@ def analyse(doc: Doc) -> list[Item]:
         if m:
             tail("read_more", ls + m.start("t"), le)
             claimed.add(i)
+
+    # 7. page furniture recognised by structure (labels, share rows, reader-directed interface
+    # lines, keyword lines, author contacts): what the phrase lists above do not know
+    for i, (ls, le) in enumerate(lines):
+        if i in claimed:
+            continue
+        fur = classify(doc, ls, le)
+        if fur is not None:
+            whole(_FURNITURE_KIND[fur.kind], i, furniture=fur.kind, cues=fur.cues)
     items.sort(key=lambda it: it.start)
     return items
 
@@ -237,6 +276,18 @@ def _credit_in(line: str, credit_re: re.Pattern[str]) -> int | None:
                 start -= 1
             return start
     return None
+
+
+def _agency_credit_in(line: str, agency_re: re.Pattern[str]) -> int | None:
+    """Offset of a prefixless credit ("REUTERS/Kevin Lamarque", "Getty Images") closing ``line``:
+    the whole line, or after the end of a caption sentence or a separator."""
+    m = agency_re.search(line, max(0, len(line) - TAIL_CHARS))
+    if m is None:
+        return None
+    before = line[: m.start()].rstrip()
+    if before and not before.endswith((".", "!", "?", "|", "–", "—", ")")):
+        return None
+    return m.start()
 
 
 def bp_analysis(doc: Doc) -> list[Item]:

@@ -83,7 +83,7 @@ class SpamBio(Check):
             value = doc.meta.get(name)
             if not isinstance(value, str) or "." not in value:
                 continue
-            for r in find_runs(value, doc.lang, **self.params):
+            for r in find_runs(value, doc.lang, with_lead=False, **self.params):
                 shown = ", ".join(dict.fromkeys(w.lower() for w in r.words[:4]))
                 yield self.field_finding(
                     name, value, r.start, r.end,

@@ -5,11 +5,15 @@ The structure does most of the work: a run of at least three consecutive fragmen
 1-4 content words, ending in a full stop, with no verb, no digit and no colon, of which at
 least two (and at least half) contain an archetype noun from ``audit/lexicons/bio_archetypes``.
 
-A leading fragment without an archetype (a name, "Food critic.") stays out of the span:
+A leading fragment without an archetype is not counted, but when the bio fills its line, the
+author's name and short fragments before it are part of the bio line:
 
 >>> text = "Food critic. Proud organizer. Alcohol ninja. Food nerd. Avid reader."
 >>> [(r.fragments, r.archetypes, text[r.start : r.end]) for r in find_runs(text, "en")]
-[(4, 4, 'Proud organizer. Alcohol ninja. Food nerd. Avid reader.')]
+[(4, 4, 'Food critic. Proud organizer. Alcohol ninja. Food nerd. Avid reader.')]
+>>> text = "Ann Lee – Incurable coffee fanatic. Friend of zombies. Music nerd. Web guru."
+>>> [text[r.start : r.end] for r in find_runs(text, "en")] == [text]
+True
 >>> find_runs("Legia - Lech 2:1. Wisła - Cracovia 0:0. Górnik - Piast 1:1.", "pl")
 []
 """
@@ -112,10 +116,35 @@ def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, ma
     return _Frag(fs, fe, line, ok, arche, ends_line)
 
 
+_NAME_SEP_RE = re.compile(r"^\s*((?:[^\W\d_][\w'’.\-]*\s+){0,3}[^\W\d_][\w'’.\-]*)\s*(?:[–—:|,]|\s-)\s*(?=\S)")
+
+
+def _bio_lead(lead: str, lex: _Lex, max_words: int) -> bool:
+    """``lead`` (the text of a bio's first line before the run) is the author's name and/or short
+    verbless fragments: "Jodie Marsh. ", "Oliwia Sztorm – Niepoprawna fanatyczka kawy. "."""
+    pieces = [m for m in _PIECE_RE.finditer(lead) if m.group().strip(_QUOTES + ".")]
+    if not pieces or len(pieces) > 3:
+        return False
+    for k, m in enumerate(pieces):
+        piece = m.group()
+        if k == 0:
+            nm = _NAME_SEP_RE.match(piece) or _NAME_SEP_RE.match(piece + " x")
+            if nm and all(w[:1].isupper() for w in nm.group(1).split()):
+                piece = piece[nm.end():]
+                if not piece.strip(_QUOTES + "."):
+                    continue
+        f = _fragment(piece, 0, len(piece), 0, len(piece), lex, max_words + 1)
+        if not f.ok:
+            return False
+    return True
+
+
 def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | None = None,
               min_fragments: int = 3, min_archetypes: int = 2, min_archetype_share: float = 0.5,
-              max_words: int = 4) -> list[BioRun]:
-    """Every template-bio run in ``text`` (``lines``: its non-blank line spans, if known)."""
+              max_words: int = 4, with_lead: bool = True) -> list[BioRun]:
+    """Every template-bio run in ``text`` (``lines``: its non-blank line spans, if known).
+    ``with_lead``: a name and short fragments before a run that fills its line join the run (the
+    article text); off for author fields, where the name is the field's legitimate content."""
     lex = _lexicon(lang)
     if lines is None:
         lines = [m.span() for m in re.finditer(r"[^\r\n]+", text) if m.group().strip()]
@@ -123,9 +152,14 @@ def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | Non
     for li, (ls, le) in enumerate(lines):
         if "." not in text[ls:le]:
             continue
-        for m in _PIECE_RE.finditer(text, ls, le):
+        for k, m in enumerate(_PIECE_RE.finditer(text, ls, le)):
             if m.group().strip(_QUOTES + "."):
-                frags.append(_fragment(text, m.start(), m.end(), li, le, lex, max_words))
+                f = _fragment(text, m.start(), m.end(), li, le, lex, max_words)
+                if not f.ok and k == 0:  # "Oliwia Sztorm – Niepoprawna fanatyczka kawy."
+                    nm = _NAME_SEP_RE.match(m.group())
+                    if nm and all(w[:1].isupper() for w in nm.group(1).split()):
+                        f = _fragment(text, m.start() + nm.end(), m.end(), li, le, lex, max_words)
+                frags.append(f)
     runs: list[BioRun] = []
     cur: list[_Frag] = []
 
@@ -138,8 +172,14 @@ def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | Non
         if len(seq) >= min_fragments and len(arche) >= min_archetypes and share >= min_archetype_share:
             first_line, last_line = lines[seq[0].line], lines[seq[-1].line]
             lead = text[first_line[0] : seq[0].start]
+            start = seq[0].start
+            if with_lead and lead.strip(_QUOTES) and seq[-1].ends_line and _bio_lead(lead, lex, max_words):
+                # "Jodie Marsh. Certified coffee fanatic. …", "Oliwia Sztorm – Niepoprawna fanatyczka
+                # kawy. …": the author's name and short fragments before the run belong to the bio line
+                start = first_line[0] + len(lead) - len(lead.lstrip(_QUOTES))
+                lead = ""
             whole = not lead.strip(_QUOTES) and seq[-1].ends_line
-            runs.append(BioRun(seq[0].start, seq[-1].end, len(seq), len(arche), [a for a in arche if a],
+            runs.append(BioRun(start, seq[-1].end, len(seq), len(arche), [a for a in arche if a],
                                whole, first_line[0], last_line[1]))
         cur.clear()
 

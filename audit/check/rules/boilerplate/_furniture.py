@@ -1,0 +1,268 @@
+"""Page furniture found by its structure rather than by a list of phrases (BP009-BP011).
+
+A website's interface text that a scraper leaves in the body -- "Advertisement", a row of
+share buttons, "Enter your email address", "This article is for subscribers only", "Tags:
+economy, inflation", "Contact the author: a.smith@paper.com" -- has a shape that ordinary
+article lines do not have:
+
+* it is short (at most ``MAX_WORDS`` words) and fills its line;
+* it speaks to the reader (a sentence opening with an imperative, a second-person word, the
+  page speaking about itself: "this article", "our newsletter") or it is a verbless label;
+* it is made of interface vocabulary: platform names (``any.toml``), UI words (app, newsletter,
+  cookies, subscribers, comments…) -- per language in ``[furniture]`` of
+  ``audit/lexicons/boilerplate/<lang>.toml``;
+* it never reports speech (a reporting verb of ``audit/lexicons/attribution`` rules it out).
+
+A line is furniture when it is a known UI label on its own, a row of platform/UI words
+("Facebook | X | WhatsApp | E-mail"), or it addresses the reader *and* carries enough interface
+vocabulary (score: imperative opener 2, second person 1, each platform 1 (at most 2), each UI
+word 1 or 2 (strong: newsletter, cookie, subscribers…), at least 3). Keyword lines
+("<label>: a, b, c") and author contact lines (an e-mail address or a handle) have patterns
+of their own.
+
+>>> [f.kind for f in map(lambda s: classify_line(s, "en"), [
+...     "Advertisement", "Facebook | X | WhatsApp | Email", "Enter your email address to get our newsletter",
+...     "Tags: economy, inflation, central bank", "Contact the author: a.smith@example.com"])]
+['label', 'row', 'ui', 'tags', 'contact']
+>>> classify_line("Facebook did not respond to a request for comment.", "en") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from audit.lexicons import SUPPORTED_LANGUAGES, load
+from audit.text import WORD_RE, Doc
+
+#: a furniture line has at most this many words. Interface lines in tests/corpus/dev and in the
+#: hand-written forms of tests/test_boilerplate_furniture.py have 1-22 words (cookie notices are
+#: the longest); news sentences that mention an app or a platform are usually longer.
+MAX_WORDS = 30
+#: minimum furniture score of a reader-directed line (imperative 2 + one UI word 1 = 3):
+#: two independent cues, so that one UI word in a reported sentence is never enough.
+MIN_SCORE = 3
+#: a line without a final full stop of at most this many words is a label (verbless)
+LABEL_MAX_WORDS = 8
+#: a tag item has at most this many words ("central bank", "Rada Miasta Krakowa")
+TAG_ITEM_MAX_WORDS = 5
+
+_EMAIL_RE = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_HANDLE_RE = re.compile(r"(?:^|(?<=[\s(:,]))@[A-Za-z0-9_]{2,30}\b")
+_URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w\-]+\.(?:com|pl|bg|ro|de|es|fr|ru|ua|net|org|eu|info)\b(?:/\S*)?",
+                     re.IGNORECASE)
+_DECO = " \t\u00a0-–—•·*▪■►▶»›>→#|:[](){}📱📧✉️👉🔔📩⬇️➡️"
+_COUNT_RE = re.compile(r"[\s(\[]*\d+[\s)\]]*$")
+_QUOTES = "\"'„“”«»‚‘’"
+_TAG_SPLIT_RE = re.compile(r"\s*[,;|•·/]\s*|\s+(?=#)")
+
+
+@dataclass
+class Furniture:
+    kind: str  # label | row | ui | tags | contact
+    cues: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Lex:
+    imperatives: frozenset[str]
+    imperative_phrases: tuple[str, ...]
+    address: frozenset[str]
+    address_cased: frozenset[str]
+    self_ref: re.Pattern[str] | None
+    ui_exact: dict[str, int]
+    ui_prefix: tuple[tuple[str, int], ...]
+    labels: frozenset[str]
+    tag_re: re.Pattern[str]
+    contact_re: re.Pattern[str]
+    platforms: re.Pattern[str]
+    row: re.Pattern[str]
+    reporting: frozenset[str]
+    reporting_prefix: tuple[str, ...]
+    press: tuple[str, ...]
+
+
+def _langs(lang: str | None) -> tuple[str, ...]:
+    return (lang, "en") if lang in SUPPORTED_LANGUAGES and lang != "en" else (
+        ("en",) if lang == "en" else SUPPORTED_LANGUAGES)
+
+
+def _vals(langs: tuple[str, ...], key: str) -> list[str]:
+    out: dict[str, None] = {}
+    for lg in langs:
+        for v in load("boilerplate", lg).get("furniture", {}).get(key, []):
+            out.setdefault(v, None)
+    return list(out)
+
+
+def _phrase_alt(phrases: list[str]) -> str:
+    ps = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ps)
+
+
+@cache
+def _lexicon(lang: str | None) -> _Lex:
+    langs = _langs(lang)
+    imps = _vals(langs, "imperatives")
+    ui_exact: dict[str, int] = {}
+    ui_prefix: list[tuple[str, int]] = []
+    for key, weight in (("ui", 1), ("ui_strong", 2)):
+        for w in _vals(langs, key):
+            if w.endswith("*"):
+                ui_prefix.append((w[:-1], weight))
+            else:
+                ui_exact[w] = max(weight, ui_exact.get(w, 0))
+    anyf = load("boilerplate", "any").get("furniture", {})
+    row_only = set(anyf.get("row_only", []))
+    platforms = [p for p in anyf.get("platforms", []) if p not in row_only]
+    labels = frozenset(_norm_label(x) for x in _vals(langs, "labels"))
+    row_vocab = (list(anyf.get("platforms", [])) + [x for x in labels if len(x.split()) <= 3]
+                 + [w for w in ui_exact if len(w) > 2])
+    selfref = _vals(langs, "self_reference")
+    reporting: set[str] = set()
+    reporting_prefix: list[str] = []
+    for lg in langs:
+        for v in load("attribution", lg).get("reporting_verbs", []):
+            if " " in v:
+                continue
+            if v.endswith("*"):
+                reporting_prefix.append(v[:-1].lower())
+            else:
+                reporting.add(v.lower())
+    deco = r"[\s" + re.escape("-–—•·*▪■►▶»›>→#|[(") + r"]*"
+    return _Lex(
+        imperatives=frozenset(i for i in imps if " " not in i),
+        imperative_phrases=tuple(i for i in imps if " " in i),
+        address=frozenset(_vals(langs, "address")),
+        address_cased=frozenset(_vals(langs, "address_cased")),
+        self_ref=re.compile(rf"\b(?:{_phrase_alt(selfref)})\b") if selfref else None,
+        ui_exact=ui_exact,
+        ui_prefix=tuple(sorted(ui_prefix, key=lambda p: -len(p[0]))),
+        labels=labels,
+        tag_re=re.compile(rf"{deco}(?:{_phrase_alt(_vals(langs, 'tag_labels'))})\s*[:：]\s*(?P<rest>\S.*)$",
+                          re.IGNORECASE),
+        contact_re=re.compile(rf"{deco}(?:{_phrase_alt(_vals(langs, 'contact_labels'))})\b", re.IGNORECASE),
+        platforms=re.compile(rf"(?<![\w@.])(?:{_phrase_alt(platforms)})(?![\w])"),
+        row=re.compile(rf"(?<![\w@.])(?:{_phrase_alt(row_vocab)})(?![\w])"),
+        reporting=frozenset(reporting),
+        reporting_prefix=tuple(reporting_prefix),
+        press=tuple(w.rstrip("*") for w in _vals(langs, "press_words")),
+    )
+
+
+def _norm_label(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).casefold().strip(_DECO + _QUOTES + ".!…")
+    s = _COUNT_RE.sub("", s).strip(_DECO + _QUOTES + ".!…")
+    return " ".join(s.replace("’", "'").split())
+
+
+def _ui_points(words: list[str], lex: _Lex) -> tuple[int, list[str]]:
+    pts = 0
+    hit: list[str] = []
+    for w in dict.fromkeys(words):
+        weight = lex.ui_exact.get(w, 0)
+        if not weight:
+            for p, wt in lex.ui_prefix:
+                if w.startswith(p):
+                    weight = wt
+                    break
+        if weight:
+            pts += weight
+            hit.append(w)
+    return pts, hit
+
+
+def _is_reporting(w: str, lex: _Lex) -> bool:
+    return w in lex.reporting or (bool(lex.reporting_prefix) and len(w) > 4 and w.startswith(lex.reporting_prefix))
+
+
+def _sentence_starts(line: str) -> list[int]:
+    """Offsets in ``line`` where a sentence begins (the line start and after . ! ? …)."""
+    starts = [0]
+    for m in re.finditer(r"[.!?…]+[\"'”’»)]*\s+", line):
+        starts.append(m.end())
+    return starts
+
+
+def classify_line(line: str, lang: str | None) -> Furniture | None:
+    """The furniture kind of one line of text, or ``None`` for an ordinary line."""
+    words = [m for m in WORD_RE.finditer(line)]
+    return _classify(line, words, _lexicon(lang))
+
+
+def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | None:
+    n = len(words)
+    if n == 0 or n > MAX_WORDS:
+        return None
+    lower = line.lower()
+    lw = [m.group().lower() for m in words]
+    # 1. a UI label alone on its line ("Advertisement", "Comments (12)", "Accept all")
+    if n <= LABEL_MAX_WORDS and _norm_label(line) in lex.labels:
+        return Furniture("label", [_norm_label(line)])
+    # 2. a keyword line: "Tags: economy, inflation"
+    m = lex.tag_re.match(line)
+    if m:
+        rest = m.group("rest").strip()
+        items = [x.strip(" #.") for x in _TAG_SPLIT_RE.split(rest) if x.strip(" #.")]
+        if items and not rest.endswith((".", ":")) and all(
+                1 <= len(WORD_RE.findall(x)) <= TAG_ITEM_MAX_WORDS for x in items) and (
+                len(items) >= 2 or len(WORD_RE.findall(rest)) <= 3):
+            return Furniture("tags", items)
+    stripped = line.strip(_DECO)
+    if stripped.count("#") >= 2 and all(t.startswith("#") for t in stripped.split()):
+        return Furniture("tags", stripped.split())
+    reporting = any(_is_reporting(w, lex) for w in lw)
+    # 3. an author contact line: an e-mail address or a handle, with a label or nothing else
+    contact = _EMAIL_RE.search(line) or _HANDLE_RE.search(line)
+    if contact and n <= 20 and not reporting and not any(w.startswith(lex.press) for w in lw):
+        rest_words = len(WORD_RE.findall(_HANDLE_RE.sub(" ", _EMAIL_RE.sub(" ", line))))
+        if lex.contact_re.match(line) or rest_words <= 6 or lw[0] in lex.imperatives:
+            return Furniture("contact", [contact.group()])
+    # 4. a row of platform names / UI words ("Facebook Twitter WhatsApp E-mail")
+    row_hits = lex.row.findall(lower)
+    if len(row_hits) >= 2:
+        left = lex.row.sub(" ", lower)
+        if not any(ch.isalpha() for ch in left):
+            return Furniture("row", row_hits)
+    if reporting or stripped[:1] in _QUOTES:
+        return None
+    # 5. a reader-directed line with interface vocabulary
+    imp = False
+    for s in _sentence_starts(line):
+        head = line[s:].lstrip(_DECO + _QUOTES).lower()
+        first = WORD_RE.match(head)
+        if first and (first.group() in lex.imperatives
+                      or any(head.startswith(p) for p in lex.imperative_phrases)):
+            imp = True
+            break
+    starts = set(_sentence_starts(line))
+    addr = any(w in lex.address for w in lw) or any(
+        m.group() in lex.address_cased and m.start() not in starts
+        and line[:m.start()].strip(_DECO + _QUOTES) != "" for m in words)
+    selfref = bool(lex.self_ref and lex.self_ref.search(lower))
+    terminal = line.rstrip(_QUOTES + " )").endswith((".", "!", "?", "…"))
+    platforms = list(dict.fromkeys(lex.platforms.findall(lower)))
+    ui, ui_hit = _ui_points(lw, lex)
+    cue = min(len(platforms), 2) + min(ui, 4)
+    if _URL_RE.search(line):
+        cue += 1
+    # a line about cookies or apps that speaks to nobody is reporting ("the regulator fined the
+    # site for setting cookies"): a reader-directed form or a verbless label is required
+    reader = imp or addr or selfref or (not terminal and n <= LABEL_MAX_WORDS)
+    score = cue + 2 * imp + addr
+    if reader and cue >= 1 and score >= MIN_SCORE:
+        cues = (["imperative"] if imp else []) + (["addresses the reader"] if addr else []) + (
+            ["the page speaks about itself"] if selfref else []) + platforms + ui_hit
+        return Furniture("ui", cues)
+    return None
+
+
+def classify(doc: Doc, start: int, end: int) -> Furniture | None:
+    """The furniture kind of the line ``doc.text[start:end]`` (long lines are rejected on the
+    shared word segmentation before anything else is computed)."""
+    if len(doc.words_in(start, end)) > MAX_WORDS:
+        return None
+    return classify_line(doc.text[start:end], doc.lang)
