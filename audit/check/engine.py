@@ -60,6 +60,9 @@ class Auditor:
                 from audit.config import ConfigError
 
                 raise ConfigError(f"[tool.newsaudit.checks.{cls.code}]: {exc}") from exc
+        #: shared with the checks through ``doc.memo("auditor:checks")`` so that a family's
+        #: article-level analysis can use its sibling checks' configured thresholds
+        self._checks_by_code = {c.code: c for c in self.checks}
         from audit.score import article_scorers
 
         self.scorers = article_scorers({str(c.category) for c in self.checks})
@@ -106,6 +109,7 @@ class Auditor:
         else:
             article_view = article
         doc, lang, detected = self.make_doc(article_view)
+        doc.memo("auditor:checks", lambda _d: self._checks_by_code)
         findings: list[Finding] = []
         errors: list[str] = []
         try:

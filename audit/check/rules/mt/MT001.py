@@ -39,10 +39,15 @@ class TrailingFragment(DetectorMixin, Check):
     or inside it when a full sentence follows (not an enumeration "Rosja. Chiny. Indie."). Headings (a line of their own), datelines in capitals, list items,
     results lists, quoted replies and the short sentences a language uses as style
     ("Nic.", "Tak.", "Genau.", listed per language in ``mt_cues``) are not flagged.
-    The finding is a warning at the end of a line, or anywhere when the fragment is
-    written as a name elsewhere in the article (the typical split of a place or person
-    name) or in lowercase elsewhere (an ordinary word cut off its sentence: "…we wrześniu
-    przyszłego. Roku."); a fragment inside a paragraph without such evidence is info.
+    The signal is stronger (0.9) when the fragment is written as a name elsewhere in the
+    article (the typical split of a place or person name) or in lowercase elsewhere (an
+    ordinary word cut off its sentence: "…we wrześniu przyszłego. Roku."), 0.7 at the end
+    of a line and 0.5 inside a paragraph, where style fragments are commoner.
+
+    Severity: like every MT signal, a finding is a warning only when the article as a
+    whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
+    at least two kinds of evidence agree); otherwise it is ``info``, an observation
+    (see :mod:`audit.check.rules.mt._common`).
 
     **Anti-pattern**
 
@@ -149,12 +154,11 @@ class TrailingFragment(DetectorMixin, Check):
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):
-            sev = self.effective_severity if sig.strength >= 0.7 else Severity.INFO
             yield self.finding(
                 doc, sig.start, sig.end,
                 f"Lone fragment {sig.data['fragment']!r} after a full sentence: a phrase split off "
                 "by machine translation (e.g. \"war in Ukraine\" -> \"…war in X. Ukraine.\").",
-                severity=sev, data=dict(sig.data),
+                severity=self.severity_of(doc, sig), data=dict(sig.data),
             )
 
 

@@ -6,7 +6,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from audit.check.base import Check, register
-from audit.check.rules.mt._common import DetectorMixin, Signal, cue_set, in_spans, is_capitalised, quote_spans
+from audit.check.rules.mt._common import (
+    DetectorMixin,
+    Signal,
+    cue_set,
+    english_zipf,
+    in_spans,
+    is_capitalised,
+    quote_spans,
+    word_case_counts,
+    zipf,
+)
 from audit.lexicons import SUPPORTED_LANGUAGES
 from audit.model import Category, Finding, Severity
 from audit.text import Doc
@@ -28,6 +38,11 @@ class FusedDuplicate(DetectorMixin, Check):
     * in languages with articles, a capitalised article restarts a clause between two
       lowercase words: "The player has written The sportswoman announced…" (not after a
       noun that introduces a title: "the film The artist", listed in ``mt_cues``).
+
+    Severity: like every MT signal, a finding is a warning only when the article as a
+    whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
+    at least two kinds of evidence agree); otherwise it is ``info``, an observation
+    (see :mod:`audit.check.rules.mt._common`).
 
     **Anti-pattern**
 
@@ -75,7 +90,7 @@ class FusedDuplicate(DetectorMixin, Check):
             i = 0
             while i < n:
                 # a repetition of length L after gap g puts low[i] again at i+L+g
-                window = low[i + min_len + 1:i + _MAX_LEN + max_gap + 1]
+                window = low[i + 1:i + _MAX_LEN + max_gap + 1]
                 sig = None
                 if low[i] in window:
                     sig = self._repeat_at(doc, words, toks, low, i, ss, min_len, max_gap, skip_gap, quotes)
@@ -101,6 +116,9 @@ class FusedDuplicate(DetectorMixin, Check):
         bleibt abzuwarten, ob…")."""
         text = doc.text
         n = len(toks)
+        sig = self._stutter_at(doc, words, toks, i, min_len, quotes)
+        if sig is not None:
+            return sig
         for g in range(1, max_gap + 1):
             for exact in (True, False):
                 seq = toks if exact else low
@@ -133,6 +151,60 @@ class FusedDuplicate(DetectorMixin, Check):
                 return Signal("fused", start, end, strength=0.9 if exact else 0.8,
                               data={"phrase": " ".join(toks[i:i + length]), "gap": " ".join(toks[i + length:j]),
                                     "next": j + length})
+        return self._subject_restart_at(doc, words, toks, low, i, sent_start, max_gap, quotes)
+
+    def _stutter_at(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], i: int, min_len: int,
+                    quotes: list[tuple[int, int]]) -> Signal | None:
+        """A capitalised phrase of ``min_len``+ words written twice in a row, character for
+        character, the sentence going on after the copy: "Die Proben Die Proben laufen…",
+        "Dodał, że Dodał, że rząd…". Only spaces join the copies ("New York, New York" has a
+        comma), and the phrase starts with a capital in both (a restarted clause)."""
+        text = doc.text
+        n = len(toks)
+        if not is_capitalised(toks[i]):
+            return None
+        for length in range(min(_MAX_LEN, (n - i - 1) // 2), min_len - 1, -1):
+            j = i + length
+            if toks[i:j] != toks[j:j + length] or j + length >= n:
+                continue
+            first = text[words[i][0]:words[j - 1][1]]
+            second = text[words[j][0]:words[j + length - 1][1]]
+            if first != second or text[words[j - 1][1]:words[j][0]].strip():
+                continue
+            start, end = words[i][0], words[j + length - 1][1]
+            if in_spans(quotes, start, end):
+                return None
+            return Signal("fused", start, end, strength=0.9,
+                          data={"phrase": first, "gap": "", "stutter": True, "next": j + length})
+        return None
+
+    def _subject_restart_at(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], low: list[str],
+                            i: int, sent_start: int, max_gap: int,
+                            quotes: list[tuple[int, int]]) -> Signal | None:
+        """The sentence's first word, an ordinary capitalised word (not a name: frequent in
+        the language, written in lowercase elsewhere in the article or far more frequent than
+        in English), recurs capitalised after one to ``max_gap + 1`` words with only spaces
+        between: the clause restarted with a second verb ("Statek wywrócił się Statek
+        przewrócił się…"). Names repeat legitimately ("Smith said Smith…" never does with
+        only spaces, but a one-word check keeps to common words to be safe)."""
+        if i != 0 or not is_capitalised(toks[0]) or words[0][0] != sent_start or len(low[0]) < 4:
+            return None
+        lang = doc.lang or ""
+        if low[0] in cue_set(lang, "fused", "restart_words") or low[0] in cue_set(lang, "titlecase", "function_words"):
+            return None  # an article or a function word ("The striker … The footballer")
+        text = doc.text
+        n = len(toks)
+        for g in range(1, max_gap + 2):
+            j = 1 + g
+            if j >= n - 1 or toks[j] != toks[0]:
+                continue
+            if not _only_spaces_between(text, words, 0, j + 1) or not _ordinary_word(doc, low[0]):
+                return None
+            start, end = words[0][0], words[j + 1][1]
+            if in_spans(quotes, start, end):
+                return None
+            return Signal("fused", start, end, strength=0.8,
+                          data={"phrase": toks[0], "gap": " ".join(toks[1:j]), "next": j + 1})
         return None
 
     def _restart_at(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], low: list[str], i: int,
@@ -154,13 +226,17 @@ class FusedDuplicate(DetectorMixin, Check):
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):
-            if sig.data.get("restart"):
+            if sig.data.get("stutter"):
+                msg = (f"{sig.data['phrase']!r} is written twice in a row: two translations of the "
+                       "same phrase fused together.")
+            elif sig.data.get("restart"):
                 msg = (f"A new clause starts with a capitalised {sig.data['phrase']!r} in mid-sentence: "
                        "two translations fused together.")
             else:
                 msg = (f"{sig.data['phrase']!r} repeats right after {sig.data['gap']!r}: two translations "
                        "of the same phrase fused together.")
-            yield self.finding(doc, sig.start, sig.end, msg, data=dict(sig.data))
+            yield self.finding(doc, sig.start, sig.end, msg, severity=self.severity_of(doc, sig),
+                               data=dict(sig.data))
 
 
 _MAX_LEN = 6  # the longest repeated phrase looked for (a subject of up to six words)
@@ -173,6 +249,17 @@ def _repeat_len(toks: list[str], i: int, gap: int, min_len: int, max_len: int = 
         if j + length <= len(toks) and toks[i:i + length] == toks[j:j + length]:
             return length
     return 0
+
+
+def _ordinary_word(doc: Doc, lw: str) -> bool:
+    """A common word of the language, not a name: written in lowercase elsewhere in the
+    article, or frequent (Zipf >= 3.5) and at least 2 Zipf points more frequent than in
+    English, where names are about as frequent (MT003's name test, on the exact word)."""
+    if lw in word_case_counts(doc)[1]:
+        return True
+    lang = doc.lang or ""
+    z = zipf(lw, lang)
+    return z >= 3.5 and english_zipf(lw) < z - 2.0
 
 
 def _only_spaces_between(text: str, words: list[tuple[int, int]], i: int, k: int) -> bool:

@@ -37,7 +37,9 @@ class TitleCaseRun(DetectorMixin, Check):
     inside a sentence (not at its start, not after a colon, dash, bracket or opening quote,
     not in a headline line or quotes) and keeps the words that are ordinary vocabulary:
 
-    * frequent in the article's language (``wordfreq`` Zipf >= ``min_zipf``);
+    * written in lowercase elsewhere in the article (the article's own evidence, which
+      also covers rare inflected forms), or else frequent in the article's language
+      (``wordfreq`` Zipf >= ``min_zipf``) and:
     * not international: proper names (``Donald``, ``Putin``, ``Korea``) are about as
       frequent in English as in the language, ordinary words (``wysoki``, ``значение``)
       are not (Cyrillic is transliterated, inflected forms are matched through their stem);
@@ -48,7 +50,12 @@ class TitleCaseRun(DetectorMixin, Check):
 
     German capitalises every noun, so there a run is flagged only when a non-final word is
     an adjective (it declines through -e/-en/-er/-es/-em); English capitalises names in
-    Title Case, so there findings are info only.
+    Title Case, so there a run is a weaker signal (0.5 instead of 0.8).
+
+    Severity: like every MT signal, a finding is a warning only when the article as a
+    whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
+    at least two kinds of evidence agree); otherwise it is ``info``, an observation
+    (see :mod:`audit.check.rules.mt._common`).
 
     **Anti-pattern**
 
@@ -103,12 +110,18 @@ class TitleCaseRun(DetectorMixin, Check):
         for f, c in capforms.items():
             if len(f) >= 5:
                 cap_prefixes[f[:5]] = cap_prefixes.get(f[:5], 0) + c
+        lower_stems: dict[str, list[str]] = {}
+        for w in lowerforms:
+            if len(w) > _MIN_STEM:
+                lower_stems.setdefault(w[:_MIN_STEM], []).append(w)
         out: list[Signal] = []
 
         def is_head(lw: str) -> bool:
             return lw in heads or (bool(stems) and lw.startswith(stems))
 
         def name_like(lw: str) -> str | None:
+            if mode != "title" and lw in lowerforms:
+                return None  # written in lowercase elsewhere in this article: not a name
             z = zipf(lw, lang)
             if z < min_zipf:
                 return "rare"
@@ -165,17 +178,27 @@ class TitleCaseRun(DetectorMixin, Check):
                 chained = _chained(text, words, run, function) if mode != "nouns" else []
                 if any(is_head(w) for w in lws) or any(is_head(w) for w in chained):
                     continue  # an institution name, maybe joined by function words ("Centro para el Desarrollo")
-                # keep maximal sub-runs of ordinary words
+                if (mode != "nouns" and len(run) + len(chained) >= _MAX_RUN
+                        and all(name_like(w) in (None, "rare") for w in lws)):
+                    continue  # a long proper name ("Krajowego Ośrodka Wsparcia Rolnictwa")
+                # keep maximal sub-runs of ordinary words, where a rare word counts when
+                # another form of it (same stem) is written in lowercase in this article
+                # ("…Заправочным Пистолетом" with "пистолет" elsewhere), holding at least one
+                # ordinary word of its own right
                 sub: list[int] = []
+                ordinary = 0
                 for idx, lw in zip([*run, -1], [*lws, ""], strict=True):
-                    if idx >= 0 and name_like(lw) is None:
+                    reason = name_like(lw) if idx >= 0 else "end"
+                    if reason is None or (reason == "rare" and _stem_in(lw, lower_stems)):
                         sub.append(idx)
+                        ordinary += reason is None
                         continue
-                    if len(sub) >= min_words:
+                    if len(sub) >= min_words and ordinary:
                         sig = self._signal(doc, words, sub, mode, lang, quotes)
                         if sig:
                             out.append(sig)
                     sub = []
+                    ordinary = 0
         return out
 
     def _signal(self, doc: Doc, words: list[tuple[int, int]], sub: list[int], mode: str,
@@ -199,14 +222,39 @@ class TitleCaseRun(DetectorMixin, Check):
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):
-            sev = self.effective_severity if sig.strength >= 0.7 else Severity.INFO
             phrase = " ".join(sig.data["words"])
             yield self.finding(
                 doc, sig.start, sig.end,
                 f"{phrase!r}: ordinary words capitalised mid-sentence, like a machine-translated "
                 "headline fragment (they are not a name or an institution).",
-                severity=sev, data=dict(sig.data),
+                severity=self.severity_of(doc, sig), data=dict(sig.data),
             )
+
+
+_MIN_STEM = 5
+# _MAX_RUN=3: runs of three or more capitalised words (counting those chained by function
+# words) made only of common or rare words are proper names (institutions, titles: "Instytut
+# Meteorologii i Gospodarki Wodnej", "Miejskiego Ośrodka Pomocy Społecznej": 7 of the 8
+# Title-Case notes on the dev articles of tests/corpus/dev/pl.2.jsonl), never flagged unless
+# garbled by a capitalised function word. A run that also holds a name ("Ukrainie Wysoki
+# Znaczenie") is a headline fragment glued to that name. German, which capitalises nouns, is
+# exempt.
+_MAX_RUN = 3
+
+
+def _stem_in(lw: str, stems: dict[str, list[str]]) -> bool:
+    """Another form of the word is in ``stems`` (lowercase forms by their first
+    ``_MIN_STEM`` letters): the two share all but their last three letters, and at least
+    ``_MIN_STEM`` ("пистолетом" / "пистолет", "климатической" / "климатические")."""
+    if len(lw) <= _MIN_STEM:
+        return False
+    for other in stems.get(lw[:_MIN_STEM], ()):
+        k = _MIN_STEM
+        while k < min(len(lw), len(other)) and lw[k] == other[k]:
+            k += 1
+        if k >= max(_MIN_STEM, min(len(lw), len(other)) - 3):
+            return True
+    return False
 
 
 def _quoted_title(doc: Doc, quotes: list[tuple[int, int]], start: int, end: int, n: int) -> bool:

@@ -27,6 +27,14 @@ class Calque(DetectorMixin, Check):
     in ``audit/lexicons/mt_calques/<lang>.toml`` (each with the English source and a note);
     English text has none (the genuine formula is not a finding).
 
+    Severity: like every MT signal, a finding is a warning only when the article as a
+    whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
+    at least two kinds of evidence agree), or the calque is one the lexicon rates
+    near-certain on its own (``weight`` >= 0.9: the "contributed to this report" and
+    "Reporting by" bylines, which no edited copy contains — no such hit on any article of
+    tests/corpus/dev without an MT label, nor on the injected dev variants); otherwise it is ``info``, an observation
+    (see :mod:`audit.check.rules.mt._common`).
+
     **Anti-pattern**
 
     The "contributed to this report" byline, translated literally::
@@ -48,6 +56,8 @@ class Calque(DetectorMixin, Check):
     severity = Severity.WARNING
     languages = SUPPORTED_LANGUAGES
     kind = "calque"
+    # standalone=0.9: the lexicon weight of the byline calques (see the docstring)
+    standalone = 0.9
 
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
@@ -68,7 +78,7 @@ class Calque(DetectorMixin, Check):
             yield self.finding(
                 doc, sig.start, sig.end,
                 f"Word-for-word translation of the English formula \"{sig.data['english']}\".{note}",
-                data=dict(sig.data),
+                severity=self.severity_of(doc, sig), data=dict(sig.data),
             )
 
 

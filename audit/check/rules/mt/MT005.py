@@ -39,6 +39,11 @@ class Spacing(DetectorMixin, Check):
     are checked. Ellipses, decimals (".5"), domain names and "…" are never flagged.
     The fix removes the space.
 
+    Severity: like every MT signal, a finding is a warning only when the article as a
+    whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
+    at least two kinds of evidence agree); otherwise it is ``info``, an observation
+    (see :mod:`audit.check.rules.mt._common`).
+
     **Anti-pattern**
 
     A space before the full stop and before the comma::
@@ -55,7 +60,7 @@ class Spacing(DetectorMixin, Check):
     code = "MT005"
     name = "mt-spacing"
     category = Category.MACHINE_TRANSLATION
-    severity = Severity.INFO
+    severity = Severity.WARNING
     fixable = True
     languages = SUPPORTED_LANGUAGES
     kind = "spacing"
@@ -92,4 +97,4 @@ class Spacing(DetectorMixin, Check):
                    if mark not in "()" else f"Space inside the bracket {mark!r}: spacing left by a "
                    "machine-translation pipeline.")
             yield self.finding(doc, sig.start, sig.end, msg, replacement=sig.data["replacement"],
-                               data={"mark": mark})
+                               severity=self.severity_of(doc, sig), data={"mark": mark})

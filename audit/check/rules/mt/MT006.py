@@ -27,6 +27,11 @@ class Untranslated(DetectorMixin, Check):
     listed per language in ``mt_cues`` ("know how", "fake news") and URLs are not flagged.
     English articles are not checked.
 
+    Severity: like every MT signal, a finding is a warning only when the article as a
+    whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
+    at least two kinds of evidence agree); otherwise it is ``info``, an observation
+    (see :mod:`audit.check.rules.mt._common`).
+
     **Anti-pattern**
 
     An English clause left inside a Polish sentence::
@@ -124,7 +129,7 @@ class Untranslated(DetectorMixin, Check):
                 doc, sig.start, sig.end,
                 f"Untranslated English {sig.data['phrase']!r} inside a {doc.lang} sentence: "
                 "the translation pipeline passed the source text through.",
-                data=dict(sig.data),
+                severity=self.severity_of(doc, sig), data=dict(sig.data),
             )
 
 

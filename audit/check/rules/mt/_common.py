@@ -11,6 +11,22 @@ words, 3 = once per million), imported lazily and cached per (word, language).
 Cue phrases live in ``audit/lexicons/mt_cues/<lang>.toml`` (fragment allow-lists,
 institution heads, spacing rules, loan phrases) and
 ``audit/lexicons/mt_calques/<lang>.toml`` (calqued English newsroom formulas).
+
+**Severity rule** (issue #3: "one article-level score combines them; a single weak signal
+must not condemn an article"). A signal of MT001-MT006 is reported at the check's severity
+(``warning`` by default) only when
+
+* the article as a whole is judged machine translated — :func:`verdict`: ``mt_score`` at or
+  over MT010's ``threshold`` *and* at least ``min_kinds`` different kinds of evidence agree,
+  i.e. exactly when MT010 reports its ``error``; or
+* the signal is strong on its own by a documented measurement: its strength reaches the
+  check's ``standalone`` class attribute (``None`` = never). Only the lexicon calques of
+  weight >= 0.9 (the "contributed to this report" / "Reporting by" bylines) qualify.
+
+Otherwise the signal is ``info``: an observation shown by ``--min-severity info`` and in
+the report, not an accusation. The verdict is computed once per article (``doc.memo``)
+from every detector, whichever checks are selected, at the thresholds configured for them
+(``[tool.newsaudit.checks.MT00x]``) when the engine shares its check instances.
 """
 
 from __future__ import annotations
@@ -94,6 +110,11 @@ def zipf(word: str, lang: str) -> float:
     from audit.check.wordstats import zipf as _zipf
 
     return _zipf(word, lang)
+
+
+def english_zipf(word: str) -> float:
+    """Zipf frequency in English of the lowercased word, transliterated from Cyrillic."""
+    return zipf(word.lower().translate(_CYR2LAT), "en")
 
 
 @lru_cache(maxsize=262_144)
@@ -293,6 +314,20 @@ class DetectorMixin:
     article and parameter set (shared with MT010 and the scorer through ``doc.memo``)."""
 
     kind: str = ""
+    #: the strength from which one signal is a warning on its own (``None``: never; see
+    #: the severity rule in the module docstring)
+    standalone: float | None = None
+
+    def severity_of(self, doc: Doc, sig: Signal) -> Any:
+        """The check's severity when the article is judged machine translated or the signal
+        is strong on its own, else ``info`` (the severity rule of this module)."""
+        from audit.model import Severity
+
+        if verdict(doc).machine_translated:
+            return self.effective_severity  # type: ignore[attr-defined]
+        if self.standalone is not None and sig.strength >= self.standalone:
+            return self.effective_severity  # type: ignore[attr-defined]
+        return Severity.INFO
 
     def params(self) -> dict[str, Any]:  # the thresholds the detector takes
         return {k: getattr(self, k) for k in _option_names(type(self))}
@@ -319,3 +354,67 @@ def detector_classes() -> list[type]:
         out.extend(v for v in vars(mod).values()
                    if isinstance(v, type) and getattr(v, "code", None) == code)
     return out
+
+
+# -- the article-level verdict ------------------------------------------------------------
+
+#: MT010's defaults, used when the engine did not share a configured MT010 instance.
+#: threshold=0.5: the logistic midpoint of ``mt_score`` (see :mod:`audit.score.mt`).
+#: min_kinds=2: a single kind of evidence never condemns an article, however often it
+#: recurs (a writer may repeat one habit, e.g. spaces before commas, all through a text).
+DEFAULT_THRESHOLD = 0.5
+DEFAULT_MIN_KINDS = 2
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The article-level reading of every MT signal (shared by the checks, MT010 and
+    ``mt_score``)."""
+
+    signals: list[Signal]
+    score: float
+    contrib: dict[str, float]  # logit contribution per kind
+    threshold: float
+    min_kinds: int
+
+    @property
+    def kinds(self) -> list[str]:
+        """Kinds of evidence present, strongest contribution first."""
+        return sorted(self.contrib, key=lambda k: -self.contrib[k])
+
+    @property
+    def machine_translated(self) -> bool:
+        return self.score >= self.threshold and len(self.contrib) >= self.min_kinds
+
+
+def configured_checks(doc: Doc) -> dict[str, Any]:
+    """The check instances the engine runs, by code (``{}`` when the Doc was built
+    outside an :class:`audit.check.engine.Auditor`)."""
+    return doc.memo("auditor:checks", lambda _d: {})
+
+
+def verdict(doc: Doc) -> Verdict:
+    """The article-level verdict (computed once per article)."""
+    return doc.memo("mt:verdict", _verdict)
+
+
+def _verdict(doc: Doc) -> Verdict:
+    from audit.score.mt import combine
+
+    configured = configured_checks(doc)
+    signals: list[Signal] = []
+    for cls in detector_classes():
+        if cls.languages and doc.lang not in cls.languages:
+            continue
+        inst = configured.get(cls.code)
+        signals.extend((inst if isinstance(inst, cls) else _default_instance(cls)).signals(doc))
+    score, contrib = combine(signals)
+    mt010 = configured.get("MT010")
+    return Verdict(signals, score, contrib,
+                   float(getattr(mt010, "threshold", DEFAULT_THRESHOLD)),
+                   int(getattr(mt010, "min_kinds", DEFAULT_MIN_KINDS)))
+
+
+@cache
+def _default_instance(cls: type) -> Any:
+    return cls()
