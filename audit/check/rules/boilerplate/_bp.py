@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from audit.check.rules.boilerplate._furniture import classify
+from audit.check.rules.boilerplate._furniture import classify, reports_speech
 from audit.check.rules.links._blocks import link_analysis
 from audit.check.rules.links._text import BULLETS, cta_kind, deletion_span, inline_deletion_span, union
+from audit.check.rules.links.LNK001 import DEFAULT_MIN_RELATEDNESS
 from audit.check.rules.spam_bio._bio import bio_runs
 from audit.lexicons import load
 from audit.text import WORD_RE, Doc
@@ -68,7 +69,7 @@ def _res() -> dict[str, Any]:
     anyf = load("boilerplate", "any").get("furniture", {})
     ag = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(anyf.get("photo_agencies", []), key=len, reverse=True))
     st = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(anyf.get("stock_libraries", []), key=len, reverse=True))
-    name = r"[^\W\d_][\w.'’\-]*"
+    name = r"(?:[^\W\d_]\.|[^\W\d_][\w'’\-]*)"  # a word or an initial, never across a full stop
     # a credit without a prefix: "REUTERS/Kevin Lamarque", "Marta Lewandowska/EPA", "Getty Images"
     agency = re.compile(rf"(?:^|(?<=[\s(\[|]))[(\[]?(?:(?:{name}\s+){{0,3}}{name}\s?/\s?(?:{ag})(?:\s?/\s?{name})?"
                         rf"|(?:{ag})\s?/\s?(?:{name}\s?){{1,4}}|(?:{st})(?:\s?/\s?{name})?)[)\]]?\s*$", re.IGNORECASE)
@@ -80,7 +81,7 @@ def _res() -> dict[str, Any]:
     return {
         "credit": credit,
         "agency": agency,
-        "credit_first": re.compile(rf"^[\s(\[]*(?:{alt})\s*(?P<credit>[^|–—]+?)\s*(?:\||\s[–—/-]\s)\s*(?P<caption>\S.*)$",
+        "credit_first": re.compile(rf"^[\s(\[]*(?:{alt})\s*(?P<credit>[^|–—·•]+?)\s*(?:[|·•]|\s[–—/-]\s)\s*(?P<caption>\S.*)$",
                                    re.IGNORECASE),
         "copyright": one("copyright"),
         "continuation": one("continuation"),
@@ -116,7 +117,10 @@ def analyse(doc: Doc) -> list[Item]:
     text = doc.text
     res = _res()
     lines = doc.nonblank_lines
-    blocked = [(b.start, b.end) for b in link_analysis(doc).blocks]
+    # lines of the link blocks that LNK001/LNK002/BP008 report (a trailing run of related or
+    # unmeasurable lines is reported by nobody: its lines stay open to the boilerplate kinds)
+    blocked = [(b.start, b.end) for b in link_analysis(doc).blocks
+               if b.kind != "trailing" or (b.relatedness is not None and b.relatedness < DEFAULT_MIN_RELATEDNESS)]
     blocked += [(r.line_start, r.line_end) for r in bio_runs(doc)]
     claimed: set[int] = set()
     items: list[Item] = []
@@ -198,7 +202,7 @@ def analyse(doc: Doc) -> list[Item]:
         nwords = len(doc.words_in(ls, le))
         if nwords <= CTA_MAX_LINE_WORDS:
             kind = cta_kind(line)
-            if kind:
+            if kind and not reports_speech(line, doc.lang):  # "“Follow us,” the officer said."
                 whole("cta", i, cta=kind)
             continue
         k = bisect.bisect_left(sents, (ls, ls))

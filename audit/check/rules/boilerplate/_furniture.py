@@ -57,6 +57,7 @@ _URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w\-]+\.(?:com|pl|bg|ro|de|es
 _DECO = " \t\u00a0-–—•·*▪■►▶»›>→#|:[](){}📱📧✉️👉🔔📩⬇️➡️"
 _COUNT_RE = re.compile(r"[\s(\[]*\d+[\s)\]]*$")
 _QUOTES = "\"'„“”«»‚‘’"
+_QUOTED_RE = re.compile(r"^\s*[\"„“«‚‘»](?P<q>[^\"”“«»‘’]{2,300})[\"”“»‘’«]\s*[,.–—-]?\s*(?P<after>.*)$")
 _TAG_SPLIT_RE = re.compile(r"\s*[,;|•·/]\s*|\s+(?=#)")
 
 
@@ -70,6 +71,7 @@ class Furniture:
 class _Lex:
     imperatives: frozenset[str]
     imperative_phrases: tuple[str, ...]
+    imperatives_final: frozenset[str]
     address: frozenset[str]
     address_cased: frozenset[str]
     self_ref: re.Pattern[str] | None
@@ -136,6 +138,7 @@ def _lexicon(lang: str | None) -> _Lex:
     return _Lex(
         imperatives=frozenset(i for i in imps if " " not in i),
         imperative_phrases=tuple(i for i in imps if " " in i),
+        imperatives_final=frozenset(_vals(langs, "imperatives_final")),
         address=frozenset(_vals(langs, "address")),
         address_cased=frozenset(_vals(langs, "address_cased")),
         self_ref=re.compile(rf"\b(?:{_phrase_alt(selfref)})\b") if selfref else None,
@@ -164,6 +167,8 @@ def _ui_points(words: list[str], lex: _Lex) -> tuple[int, list[str]]:
     hit: list[str] = []
     for w in dict.fromkeys(words):
         weight = lex.ui_exact.get(w, 0)
+        if not weight and "-" in w and w not in ("e-mail", "e-mails"):
+            weight = max((lex.ui_exact.get(p, 0) for p in w.split("-")[1:]), default=0)
         if not weight:
             for p, wt in lex.ui_prefix:
                 if w.startswith(p):
@@ -177,6 +182,17 @@ def _ui_points(words: list[str], lex: _Lex) -> tuple[int, list[str]]:
 
 def _is_reporting(w: str, lex: _Lex) -> bool:
     return w in lex.reporting or (bool(lex.reporting_prefix) and len(w) > 4 and w.startswith(lex.reporting_prefix))
+
+
+def reports_speech(line: str, lang: str | None) -> bool:
+    """The line reports somebody's words (a reporting verb of ``audit/lexicons/attribution``)."""
+    lex = _lexicon(lang)
+    lw = [m.group().lower() for m in WORD_RE.finditer(line)]
+    if any(_is_reporting(w, lex) for w in lw) and not any(w in lex.address for w in lw):
+        return True  # "Have your say" speaks to the reader, "she said" reports
+    # a quotation followed by its attribution: "« Abonnez-vous », a lancé l'influenceuse."
+    m = _QUOTED_RE.match(line)
+    return bool(m and len(WORD_RE.findall(m.group("after"))) >= 2)
 
 
 def _sentence_starts(line: str) -> list[int]:
@@ -214,7 +230,8 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
     stripped = line.strip(_DECO)
     if stripped.count("#") >= 2 and all(t.startswith("#") for t in stripped.split()):
         return Furniture("tags", stripped.split())
-    reporting = any(_is_reporting(w, lex) for w in lw)
+    reporting = (any(_is_reporting(w, lex) for w in lw) and not any(w in lex.address for w in lw)) or bool(
+        (q := _QUOTED_RE.match(line)) and len(WORD_RE.findall(q.group("after"))) >= 2)
     # 3. an author contact line: an e-mail address or a handle, with a label or nothing else
     contact = _EMAIL_RE.search(line) or _HANDLE_RE.search(line)
     if contact and n <= 20 and not reporting and not any(w.startswith(lex.press) for w in lw):
@@ -230,14 +247,20 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
     if reporting or stripped[:1] in _QUOTES:
         return None
     # 5. a reader-directed line with interface vocabulary
-    imp = False
+    imp: str | bool = False
     for s in _sentence_starts(line):
         head = line[s:].lstrip(_DECO + _QUOTES).lower()
         first = WORD_RE.match(head)
-        if first and (first.group() in lex.imperatives
+        if first and (first.group() in lex.imperatives or first.group().split("-")[0] in lex.imperatives
                       or any(head.startswith(p) for p in lex.imperative_phrases)):
-            imp = True
+            imp = first.group()
             break
+    if not imp and lex.imperatives_final:
+        for m in re.finditer(r"([^\W\d_][\w\-]*)[\s\"'”»]*[.!]*(?=\s*(?:[|]|$))|([^\W\d_][\w\-]*)\s*[.!]+(?=\s)", line):
+            w = (m.group(1) or m.group(2)).lower()
+            if w in lex.imperatives_final:
+                imp = w
+                break
     starts = set(_sentence_starts(line))
     addr = any(w in lex.address for w in lw) or any(
         m.group() in lex.address_cased and m.start() not in starts
@@ -245,14 +268,15 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
     selfref = bool(lex.self_ref and lex.self_ref.search(lower))
     terminal = line.rstrip(_QUOTES + " )").endswith((".", "!", "?", "…"))
     platforms = list(dict.fromkeys(lex.platforms.findall(lower)))
-    ui, ui_hit = _ui_points(lw, lex)
+    # the imperative is not also an interface word: "Share prices fell" has one cue, not two
+    ui, ui_hit = _ui_points([w for w in lw if w != imp], lex)
     cue = min(len(platforms), 2) + min(ui, 4)
     if _URL_RE.search(line):
         cue += 1
     # a line about cookies or apps that speaks to nobody is reporting ("the regulator fined the
     # site for setting cookies"): a reader-directed form or a verbless label is required
     reader = imp or addr or selfref or (not terminal and n <= LABEL_MAX_WORDS)
-    score = cue + 2 * imp + addr
+    score = cue + 2 * bool(imp) + addr
     if reader and cue >= 1 and score >= MIN_SCORE:
         cues = (["imperative"] if imp else []) + (["addresses the reader"] if addr else []) + (
             ["the page speaks about itself"] if selfref else []) + platforms + ui_hit

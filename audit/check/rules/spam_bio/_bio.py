@@ -48,6 +48,7 @@ class BioRun:
 @dataclass(frozen=True)
 class _Lex:
     words: frozenset[str]
+    long_words: tuple[str, ...]
     stems: tuple[str, ...]
     suffixes: tuple[str, ...]
     verbs: frozenset[str]
@@ -61,6 +62,7 @@ def _lexicon(lang: str | None) -> _Lex:
     suffix_res = union("bio_archetypes", "verb_suffixes", verb_langs)
     return _Lex(
         words=frozenset(w.lower() for w in union("bio_archetypes", "words")),
+        long_words=tuple(w.lower() for w in union("bio_archetypes", "words") if len(w) >= 4),
         stems=tuple(w.lower() for w in union("bio_archetypes", "stems")),
         suffixes=tuple(w.lower() for w in union("bio_archetypes", "suffixes")),
         verbs=frozenset(w.lower() for w in union("bio_archetypes", "verbs", verb_langs)),
@@ -69,10 +71,22 @@ def _lexicon(lang: str | None) -> _Lex:
     )
 
 
+#: an archetype word may carry an inflection of at most this many letters ("nerd" -> "Nerdin",
+#: "guru" -> "gurus"); only for words of 4+ letters ("fan" -> "fanny" is not a fan)
+_INFLECTION = 3
+
+
 def is_archetype(word: str, lex: _Lex) -> bool:
+    """``word`` names a persona archetype: itself, or one part of a hyphenated compound
+    ("Musik-Nerdin", "Teilzeit-Zombie-Gelehrte", "Twitter-Vorreiterin"), is an archetype word
+    (possibly inflected), starts with an archetype stem, or ends with an archetype suffix."""
     w = word.lower()
-    if w in lex.words or w.startswith(lex.stems):
-        return True
+    parts = [w, *w.split("-")[1:]] if "-" in w else [w]
+    for p in parts:
+        if p in lex.words or p.startswith(lex.stems):
+            return True
+        if len(p) >= 4 and any(p.startswith(x) and len(p) - len(x) <= _INFLECTION for x in lex.long_words):
+            return True
     return any(w.endswith(s) and len(w) - len(s) >= 4 for s in lex.suffixes)
 
 
