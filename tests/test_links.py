@@ -229,3 +229,35 @@ def test_key_points_summary_is_content_not_a_link_block() -> None:
     text = ("Главное\n- \"Зенит\" обыграл \"Спартак\" со счетом 2:1\n- Победный мяч забил Малком на 84-й минуте\n"
             "- \"Зенит\" вернулся на первое место в турнирной таблице\n\n" + a["body"])
     assert findings(text, "ru") == []
+
+
+UNKNOWN_HEADERS = ["Lesenswert", "Stories picked for you:", "Inne teksty", "Още от редакцията", "Alte articole",
+                   "Weitere Meldungen", "Otras historias", "Nos autres articles", "Другие новости дня"]
+
+
+@pytest.mark.parametrize("header", UNKNOWN_HEADERS)
+@pytest.mark.parametrize("case", [c for c in HELD_OUT if c[4] == "LNK001" and c[3].count("\n") >= 2],
+                         ids=lambda c: c[0] if isinstance(c, tuple) else c)
+def test_unknown_header_joins_the_trailing_run(case: tuple, header: str) -> None:
+    lang, _topic, body, block, _check = case
+    items = [ln for ln in block.split("\n")[1:] if ln.strip()]
+    new_block = header + "\n" + "\n".join(items)
+    text = body + "\n\n" + new_block
+    hits = findings(text, lang)
+    assert [f.check for f in hits] == ["LNK002"]
+    assert hits[0].evidence == new_block and hits[0].data["header"] == header.rstrip(":")
+    assert apply_fixes(text, hits)[0] == body + "\n\n"
+
+
+def test_programme_after_a_colon_line_is_content() -> None:
+    body = HELD_OUT[0][2]
+    text = (body + "\n\nProgramme:\n10:00 Opening of the fan zone in the old town square\n"
+            "12:30 Concert by the city brass band on the main stage\n15.00 Charity match between local legends")
+    assert findings(text, "en") == []
+
+
+def test_furniture_after_the_links_is_not_a_headline() -> None:
+    lang, _topic, body, block, _check = HELD_OUT[0]
+    text = body + "\n\n" + block + "\nTags: tennis, US Open, Djokovic\nShare: Facebook X WhatsApp Email"
+    [f] = findings(text, lang)
+    assert f.check == "LNK001" and f.evidence.rstrip("\n") == block

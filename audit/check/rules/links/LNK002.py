@@ -18,7 +18,9 @@ class UnrelatedTrailingHeadlines(Check):
 
     When a scraper drops the "Latest news" header but keeps the links, the article ends with
     a run of short, title-like lines (no final full stop, four words or more each) after the
-    last paragraph. If their vocabulary does not overlap the article's, they are navigation,
+    last paragraph. A header the lexicon does not know ("Lesenswert", "Stories picked for you")
+    -- a line of at most five words without a sentence ending just above the run -- is part of
+    the run. If their vocabulary does not overlap the article's, they are navigation,
     not content. Lists introduced by a colon ("Ingredients:", "Programme:") and related
     lines are left alone. The fix deletes the run.
 
@@ -60,11 +62,13 @@ class UnrelatedTrailingHeadlines(Check):
             if b.kind != "trailing" or b.relatedness is None or b.relatedness >= self.min_relatedness:
                 continue
             s, e = deletion_span(doc.text, b.start, b.end)
+            header = b.header_text(doc.text)
+            under = f" under \"{header}\"" if header else ""
             yield self.finding(
                 doc, s, e,
-                f"The text ends with {len(b.items)} headlines of other stories (relatedness "
+                f"The text ends with {len(b.items)} headlines of other stories{under} (relatedness "
                 f"{b.relatedness:.2f} < {self.min_relatedness:g}): pasted site navigation.",
                 replacement="",
-                data={"items": len(b.items), "relatedness": round(b.relatedness, 3),
+                data={"items": len(b.items), "relatedness": round(b.relatedness, 3), "header": header,
                       "item_relatedness": [None if x is None else round(x, 3) for x in b.scores]},
             )

@@ -23,6 +23,13 @@ from statistics import median
 from audit.check.rules.links._text import cta_kind, headline_like, is_date_only, stems, strip_bullet, union
 from audit.text import Doc
 
+
+def furniture(doc: Doc, start: int, end: int) -> bool:
+    """The line is page furniture (BP009-BP011): it ends a link block and is never a headline."""
+    from audit.check.rules.boilerplate._furniture import classify  # the boilerplate family imports this one
+
+    return classify(doc, start, end) is not None
+
 _SEP = r"\s*(?::|»|›|>|→|–|—|-|\|)"
 
 
@@ -62,8 +69,19 @@ class LinkAnalysis:
     body_stems: int
 
 
+def _header_like(line: str, nwords: int, max_words: int) -> bool:
+    """A short line that can head a list of links: a few words, no sentence ending (a colon is fine)."""
+    core = line.strip().rstrip(" :»›>→–—-|")
+    return 1 <= nwords <= max_words and bool(core) and core[-1] not in ".!?;,…" and not core[-1].isdigit()
+
+
+# a programme or a live blog ("10:00 Opening…", "14.30 –") is content, not a run of headlines
+_CLOCK_RE = re.compile(r"\d{1,2}[:.h]\d{2}\b")
+
+
 def analyse(doc: Doc, *, stem_len: int = 5, item_min_words: int = 3, item_max_words: int = 30,
-            trailing_min_words: int = 4, trailing_min_lines: int = 3, min_body_stems: int = 30) -> LinkAnalysis:
+            trailing_min_words: int = 4, trailing_min_lines: int = 3, min_body_stems: int = 30,
+            header_max_words: int = 5) -> LinkAnalysis:
     """Find the link blocks of ``doc`` and score their relatedness to the rest of the text."""
     text = doc.text
     whole_re, inline_re = _header_res()
@@ -79,7 +97,8 @@ def analyse(doc: Doc, *, stem_len: int = 5, item_min_words: int = 3, item_max_wo
             last = i
             while j < n:
                 ls, le = lines[j]
-                if whole_re.match(text, ls, le) or inline_re.match(text, ls, le) or cta_kind(text[ls:le]):
+                if (whole_re.match(text, ls, le) or inline_re.match(text, ls, le) or cta_kind(text[ls:le])
+                        or furniture(doc, ls, le)):
                     break
                 if is_date_only(text[ls:le]) and items:
                     j += 1
@@ -105,19 +124,25 @@ def analyse(doc: Doc, *, stem_len: int = 5, item_min_words: int = 3, item_max_wo
     k = n - 1
     while k >= 0 and lines[k][0] > covered_to:
         ls, le = lines[k]
-        if cta_kind(text[ls:le]):  # "Share this article" after the links: skip it, it is BP001's
+        if cta_kind(text[ls:le]) or furniture(doc, ls, le):  # "Share this article", "Tags: …": BP's
             if run:
                 break
             k -= 1
             continue
-        if not headline_like(doc, ls, le, min_words=trailing_min_words, max_words=item_max_words):
+        if (not headline_like(doc, ls, le, min_words=trailing_min_words, max_words=item_max_words)
+                or _CLOCK_RE.match(text, strip_bullet(text, ls, le), le)):
             break
         run.append((strip_bullet(text, ls, le), le))
         k -= 1
     if len(run) >= trailing_min_lines and k >= 0:
-        prev = text[lines[k][0] : lines[k][1]].rstrip()
-        if not prev.endswith(":"):  # "Ingredients:" / "Programme:" introduce content lists
-            run.reverse()
+        prev_s, prev_e = lines[k]
+        prev = text[prev_s:prev_e].rstrip()
+        nprev = len(doc.words_in(prev_s, prev_e))
+        run.reverse()
+        if _header_like(prev, nprev, header_max_words):
+            # an unknown header ("Lesenswert", "Stories picked for you:") belongs to the block
+            blocks.append(LinkBlock(prev_s, run[-1][1], (prev_s, prev_e), run, "trailing"))
+        elif not prev.endswith(":"):  # "Ingredients:" / "Programme:" introduce content lists
             blocks.append(LinkBlock(lines[k + 1][0], run[-1][1], None, run, "trailing"))
 
     return _score(doc, blocks, stem_len=stem_len, min_body_stems=min_body_stems)
