@@ -195,3 +195,40 @@ def test_bio_spans_are_exact_and_shift_with_a_prefix(frags: list[str], prefix: s
     assert [f.evidence.strip() for f in alone] == [f.evidence.strip() for f in shifted]
     if alone:  # never flagged with fewer than two archetype fragments (the first eight)
         assert sum(1 for x in frags if x in FRAGMENTS[:8]) >= 2
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Coffee nerd | Web guru | Avid reader | Music fanatic"),
+    ("pl", "Kawowy nerd • Internetowy guru • Zapalony czytelnik"),
+    ("de", "Kaffee-Liebhaberin | Musik-Nerdin | Twitter-Vorreiterin"),
+    ("es", "Friki del café · Gurú de Twitter · Lectora ávida"),
+])
+def test_bio_with_separators_instead_of_full_stops(lang: str, line: str) -> None:
+    body = "The city council approved the new budget on Tuesday after a four-hour debate."
+    text = f"{body}\n{line}"
+    [f] = bio_findings(text, lang)
+    assert f.evidence == "\n" + line or f.evidence == line
+    assert apply_fixes(text, [f])[0].rstrip("\n") == body
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "News | Sport | Football | Premier League"),
+    ("en", "Home • Politics • Elections"),
+    ("pl", "Sport | Piłka nożna | Ekstraklasa"),
+])
+def test_breadcrumbs_are_not_bios(lang: str, line: str) -> None:
+    assert not bio_findings(f"{line}\nThe council approved the budget on Tuesday.", lang)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    # archetypes in compounds and in inflected (feminine, plural) forms
+    ("de", "Zertifizierte Kaffee-Fanatikerin. Lebenslange Musik-Nerdin. Teilzeit-Zombie-Gelehrte. Twitter-Vorreiterin."),
+    ("en", "Certified coffee fanatic. Lifelong music nerd. Part-time zombie scholar. Twitter trailblazer."),
+    ("pl", "Niepoprawna fanatyczka kawy. Przyjaciółka zombie na pół etatu. Miłośniczka muzyki. Internetowa guru."),
+    ("fr", "Fanatique de café certifiée. Nerd de musique. Érudite zombie à temps partiel. Pionnière de Twitter."),
+    ("ro", "Fanatică a cafelei. Tocilară a muzicii pe viață. Savantă zombie cu jumătate de normă. Pionieră Twitter."),
+])
+def test_new_archetype_combinations(lang: str, line: str) -> None:
+    body = "The city council approved the new budget on Tuesday after a four-hour debate."
+    [f] = bio_findings(f"{body}\n\n{line}\n", lang)
+    assert f.evidence.strip() == line

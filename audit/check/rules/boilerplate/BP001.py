@@ -31,6 +31,10 @@ class CallToAction(Check):
     ``audit/lexicons/boilerplate/<lang>.toml`` (``[cta]``); a short line holding one, or a
     short sentence starting with one, is flagged. The fix deletes it.
 
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
+
     **Anti-pattern**
 
     A call to action between two paragraphs::

@@ -17,8 +17,15 @@ class PhotoCredit(Check):
     "Fot. PAP/Leszek Szymański", "Photo: Reuters", "Снимки: БТА/АП", "Sursa foto: Dreamstime":
     the credit belonged under a picture the scraper dropped. Minor (``info``): it does not
     mislead, but it is not article text. Credit prefixes are per language in
-    ``audit/lexicons/boilerplate/<lang>.toml`` (``credit_prefixes``). A credit following caption
+    ``audit/lexicons/boilerplate/<lang>.toml`` (``credit_prefixes``; "Foto © X" and "Foto – X" are
+    the same prefix). Credits without a prefix are recognised by shape: "Name/AGENCY" or
+    "AGENCY/Name" with a photo agency, or a stock library alone ("Getty Images"; ``any.toml``).
+    A credit following caption
     text is an image caption (BP003). The fix deletes the credit.
+
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
 
     **Anti-pattern**
 

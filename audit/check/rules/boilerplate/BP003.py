@@ -17,7 +17,12 @@ class ImageCaption(Check):
     Scrapers flatten ``<figure>`` elements into the body: "Rusia-Coreea de Nord. Sursa foto:
     Dreamstime" or "Prime Minister at the summit in Brussels. Photo: AFP" then sits between two
     paragraphs and breaks the story. A line whose text before the credit has at most 20 words
-    is a caption. The fix deletes the line.
+    is a caption; so is a credit followed by the caption after a separator ("Foto: Jan Nowak/KT |
+    Kurtyna wodna na Rynku", "Photo: A. Smith / Bute Park, Tuesday"). The fix deletes the line.
+
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
 
     **Anti-pattern**
 

@@ -19,6 +19,10 @@ class RepeatedTitle(Check):
     and a second paragraph repeating it -- often the title of the lead picture, followed by its
     credit ("… Sursa: Arhiva EVZ") -- is flagged. The fix deletes the repetition.
 
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
+
     **Anti-pattern**
 
     The headline, then the headline again as the picture caption::

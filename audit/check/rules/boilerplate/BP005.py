@@ -19,6 +19,10 @@ class CopyrightDebris(Check):
     Patterns are per language in ``audit/lexicons/boilerplate/<lang>.toml`` (``copyright``).
     The fix deletes the notice (a whole short line, or the tail of a paragraph).
 
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
+
     **Anti-pattern**
 
     A footer line::

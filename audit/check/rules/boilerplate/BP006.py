@@ -18,6 +18,10 @@ class ContinuationMarker(Check):
     keeps the marker although the continuation is already there (or never came). Minor
     (``info``). The fix deletes the marker.
 
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
+
     **Anti-pattern**
 
     A marker at the end of a paragraph::

@@ -18,6 +18,10 @@ class ReadMoreTeaser(Check):
     a "continue reading" button. Phrases are per language in
     ``audit/lexicons/boilerplate/<lang>.toml`` (``read_more``). The fix deletes the teaser.
 
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
+
     **Anti-pattern**
 
     A truncated preview with its teaser::

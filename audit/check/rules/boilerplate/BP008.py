@@ -20,6 +20,10 @@ class RelatedLinkBlock(Check):
     boilerplate (``warning``), not an error. Blocks of *unrelated* links are LNK001. Blocks
     after a body too short to measure are reported here too. The fix deletes the block.
 
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
+
     **Anti-pattern**
 
     A related "Read also" line inside the article::

@@ -20,6 +20,10 @@ class TagsLine(Check):
     or a line made only of two or more hashtags. Navigation, not text: ``warning`` (boilerplate
     to remove before ingest). The fix deletes the line.
 
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
+
     **Anti-pattern**
 
     A tags line after the story::

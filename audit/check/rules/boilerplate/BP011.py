@@ -22,6 +22,10 @@ class AuthorContact(Check):
     words; a sentence that reports speech ("…, she said") never is. ``warning``: boilerplate
     to remove before ingest. The fix deletes the line.
 
+    Severity rule of the boilerplate family: ``warning`` = page furniture that should be removed
+    before ingest; ``info`` = a minor observation that does not count against the article (a lone
+    photo credit, stray ©℗ symbols, a continuation marker).
+
     **Anti-pattern**
 
     A contact line after the story::

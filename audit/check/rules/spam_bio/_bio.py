@@ -30,6 +30,9 @@ from audit.text import WORD_RE, Doc
 
 # a fragment: text up to a terminal punctuation run (or the end of the line)
 _PIECE_RE = re.compile(r"[^.!?…\n]+[.!?…]*")
+#: fragments separated by bars or bullets, the social-profile layout of the same bios
+_SEPARATORS = "|•·"
+_SEP_PIECE_RE = re.compile(r"[^|•·\n]+")
 _QUOTES = "\"'„“”«»‚‘’()[] \t\u00a0*–—-"
 
 
@@ -100,7 +103,8 @@ class _Frag:
     ends_line: bool
 
 
-def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, max_words: int) -> _Frag:
+def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, max_words: int,
+              sep: bool = False) -> _Frag:
     piece = text[s:e]
     core_end = len(piece.rstrip(_QUOTES))
     term = piece[:core_end]
@@ -117,7 +121,7 @@ def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, ma
     words = [m.group() for m in WORD_RE.finditer(body)]
     content = [w for w in words if w.lower() not in lex.stop]
     ok = (
-        terminal == "."
+        (terminal == "." or (sep and not terminal))
         and 1 <= len(content) <= max_words
         and len(words) <= max_words + 2
         and body[:1].isupper()
@@ -164,7 +168,13 @@ def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | Non
         lines = [m.span() for m in re.finditer(r"[^\r\n]+", text) if m.group().strip()]
     frags: list[_Frag] = []
     for li, (ls, le) in enumerate(lines):
-        if "." not in text[ls:le]:
+        line = text[ls:le]
+        if "." not in line:
+            # "Coffee nerd | Web guru | Avid reader": separators instead of full stops
+            if sum(line.count(c) for c in _SEPARATORS) >= 2:
+                for m in _SEP_PIECE_RE.finditer(text, ls, le):
+                    if m.group().strip(_QUOTES):
+                        frags.append(_fragment(text, m.start(), m.end(), li, le, lex, max_words, sep=True))
             continue
         for k, m in enumerate(_PIECE_RE.finditer(text, ls, le)):
             if m.group().strip(_QUOTES + "."):
