@@ -285,7 +285,12 @@ def _credit_in(line: str, credit_re: re.Pattern[str]) -> int | None:
 def _agency_credit_in(line: str, agency_re: re.Pattern[str]) -> int | None:
     """Offset of a prefixless credit ("REUTERS/Kevin Lamarque", "Getty Images") closing ``line``:
     the whole line, or after the end of a caption sentence or a separator."""
-    m = agency_re.search(line, max(0, len(line) - TAIL_CHARS))
+    # a prefixless credit is at most ~80 characters: "REUTERS/Kevin Lamarque", "Getty Images";
+    # a long line without a slash in its tail cannot end with one (a stock library closes a caption)
+    pos = max(0, len(line) - 100)
+    if pos > 60 and "/" not in line[pos:]:
+        return None
+    m = agency_re.search(line, pos)
     if m is None:
         return None
     before = line[: m.start()].rstrip()

@@ -76,7 +76,9 @@ class _Lex:
     address_cased: frozenset[str]
     self_ref: re.Pattern[str] | None
     ui_exact: dict[str, int]
-    ui_prefix: tuple[tuple[str, int], ...]
+    ui_strong_re: re.Pattern[str]
+    ui_weak_re: re.Pattern[str]
+    cue_re: re.Pattern[str]
     labels: frozenset[str]
     tag_re: re.Pattern[str]
     contact_re: re.Pattern[str]
@@ -143,7 +145,12 @@ def _lexicon(lang: str | None) -> _Lex:
         address_cased=frozenset(_vals(langs, "address_cased")),
         self_ref=re.compile(rf"\b(?:{_phrase_alt(selfref)})\b") if selfref else None,
         ui_exact=ui_exact,
-        ui_prefix=tuple(sorted(ui_prefix, key=lambda p: -len(p[0]))),
+        ui_strong_re=_prefix_re([p for p, wt in ui_prefix if wt == 2]),
+        ui_weak_re=_prefix_re([p for p, wt in ui_prefix if wt == 1]),
+        # any cue at all: a line without one is ordinary text (checked first: most lines are)
+        cue_re=re.compile(
+            rf"(?<![\w])(?:{_phrase_alt(list(ui_exact) + platforms + _vals(langs, 'tag_labels'))})(?![\w])"
+            rf"|(?<![\w])(?:{_phrase_alt([p for p, _ in ui_prefix])})|@|#\w|https?:|www\."),
         labels=labels,
         tag_re=re.compile(rf"{deco}(?:{_phrase_alt(_vals(langs, 'tag_labels'))})\s*[:：]\s*(?P<rest>\S.*)$",
                           re.IGNORECASE),
@@ -154,6 +161,10 @@ def _lexicon(lang: str | None) -> _Lex:
         reporting_prefix=tuple(reporting_prefix),
         press=tuple(w.rstrip("*") for w in _vals(langs, "press_words")),
     )
+
+
+def _prefix_re(prefixes: list[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{_phrase_alt(prefixes)})" if prefixes else r"(?!)")
 
 
 def _norm_label(s: str) -> str:
@@ -170,10 +181,7 @@ def _ui_points(words: list[str], lex: _Lex) -> tuple[int, list[str]]:
         if not weight and "-" in w and w not in ("e-mail", "e-mails"):
             weight = max((lex.ui_exact.get(p, 0) for p in w.split("-")[1:]), default=0)
         if not weight:
-            for p, wt in lex.ui_prefix:
-                if w.startswith(p):
-                    weight = wt
-                    break
+            weight = 2 if lex.ui_strong_re.match(w) else (1 if lex.ui_weak_re.match(w) else 0)
         if weight:
             pts += weight
             hit.append(w)
@@ -218,6 +226,8 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
     # 1. a UI label alone on its line ("Advertisement", "Comments (12)", "Accept all")
     if n <= LABEL_MAX_WORDS and _norm_label(line) in lex.labels:
         return Furniture("label", [_norm_label(line)])
+    if not lex.cue_re.search(lower):
+        return None
     # 2. a keyword line: "Tags: economy, inflation"
     m = lex.tag_re.match(line)
     if m:
