@@ -298,3 +298,65 @@ def test_repair_removes_exactly_the_furniture_line(case: tuple[str, str, str], s
 def test_classify_line_is_none_for_long_lines() -> None:
     long = " ".join(["Subscribe to our newsletter"] * 11)
     assert classify_line(long, "en") is None
+
+
+# the layouts of a newspaper site's page furniture, written for these tests in every language
+SITE_FORMS = {
+"es": ["Publicidad", "Descarga la app de Diario de Cádiz para recibir nuestras alertas al instante.", "Compartir: Facebook X WhatsApp Correo",
+       "Etiquetas: Cádiz, robo, museo, patrimonio, investigación", "Foto: Lucía Gómez / DC – El cauce seco del Guadalete, el lunes",
+       "¡Suscríbete a nuestro boletín! Tu correo electrónico: [ ] Quiero suscribirme. Tus datos se tratan según nuestra política de privacidad.",
+       "Y tú, ¿cómo ahorras agua? Cuéntanoslo en los comentarios.", "Esta web utiliza cookies. Aceptar todo | Configurar | Continuar sin aceptar",
+       "Recibe las noticias más importantes en tu móvil: descarga gratis nuestra aplicación"],
+"ro": ["Publicitate", "Descarcă aplicația Ziarul de Iași și primește alertele noastre în timp real.", "Distribuie: Facebook X WhatsApp E-mail",
+       "Etichete: Iași, furt, muzeu, patrimoniu, anchetă", "Foto: Andrei Popa / ZI – Albia secată a Bahluiului, luni",
+       "Abonează-te la newsletterul nostru! Adresa ta de e-mail: [ ] Mă abonez. Datele tale sunt prelucrate conform politicii de confidențialitate.",
+       "Voi cum economisiți apa? Spuneți-ne părerea în comentarii.", "Acest site folosește cookie-uri. Accept toate | Setări | Continuă fără acceptare",
+       "Nu rata nicio știre: instalează gratuit aplicația noastră"],
+"bg": ["Реклама", "Изтеглете приложението на Бургаски новини и получавайте нашите известия в реално време.", "Сподели: Facebook X Viber Имейл",
+       "Етикети: Бургас, кражба, музей, наследство, разследване", "Снимка: Иван Колев / БН – Пресъхналото корито на река Русокастренска, понеделник",
+       "Абонирайте се за нашия бюлетин! Вашият имейл: [ ] Абонирам се. Данните ви се обработват съгласно политиката ни за поверителност.",
+       "А вие как пестите вода? Споделете мнението си в коментарите.", "Този сайт използва бисквитки. Приемам всички | Настройки | Продължи без приемане",
+       "Не пропускайте новините: свалете безплатно нашето приложение"],
+"ru": ["Реклама", "Скачайте приложение «Вести Тулы», чтобы получать наши уведомления в реальном времени.", "Поделиться: ВКонтакте Telegram WhatsApp E-mail",
+       "Теги: Тула, кража, музей, наследие, расследование", "Фото: Иван Соколов / ВТ – Пересохшее русло реки Упы, понедельник",
+       "Подпишитесь на нашу рассылку! Ваш e-mail: [ ] Подписаться. Ваши данные обрабатываются согласно политике конфиденциальности.",
+       "А как вы экономите воду? Расскажите в комментариях.", "Этот сайт использует файлы cookie. Принять все | Настройки | Продолжить без принятия",
+       "Не пропускайте важное: установите бесплатно наше приложение"],
+"uk": ["Реклама", "Завантажте застосунок «Вісті Полтави», щоб отримувати наші сповіщення в реальному часі.", "Поділитися: Facebook Telegram Viber E-mail",
+       "Теги: Полтава, крадіжка, музей, спадщина, розслідування", "Фото: Іван Бондар / ВП – Пересохле русло Ворскли, понеділок",
+       "Підпишіться на нашу розсилку! Ваш e-mail: [ ] Підписатися. Ваші дані обробляються відповідно до політики конфіденційності.",
+       "А як ви економите воду? Напишіть у коментарях.", "Цей сайт використовує файли cookie. Прийняти все | Налаштування | Продовжити без прийняття",
+       "Не пропустіть головне: встановіть безкоштовно наш застосунок"],
+"pl": ["Pobierz darmową aplikację i otrzymuj powiadomienia o najważniejszych wydarzeniach", "Udostępnij Facebook X WhatsApp",
+       "Foto: Jan Nowak / GK – Wyschnięte koryto Warty, poniedziałek", "A wy jak oszczędzacie wodę? Podzielcie się opinią w komentarzach."],
+"en": ["Never miss a story: get the free Evening Star app", "Comments", "Photograph: Jane Doe/Evening Star · The dry bed of the River Wear, Monday",
+       "How are you saving water? Let us know below."],
+"de": ["Keine Eilmeldung verpassen: Laden Sie die kostenlose App herunter", "Foto: Jan Weber / WZ – Das ausgetrocknete Flussbett der Wupper, Montag",
+       "Wie sparen Sie Wasser? Diskutieren Sie mit in den Kommentaren!", "Diese Website verwendet Cookies. Alle akzeptieren | Einstellungen"],
+"fr": ["Ne manquez rien : téléchargez gratuitement notre application", "Photo : Paul Roux / SO – Le lit asséché de la Charente, lundi",
+       "Et vous, comment faites-vous ? Réagissez dans les commentaires."],
+}
+SITE_CASES = [(lang, line) for lang, lines in SITE_FORMS.items() for line in lines]
+
+
+@pytest.mark.parametrize(("lang", "line"), SITE_CASES, ids=[f"{c[0]}-site-{i}" for i, c in enumerate(SITE_CASES)])
+def test_site_furniture_forms(lang: str, line: str) -> None:
+    text = f"{P1[lang]}\n\n{line}\n\n{P2[lang]}"
+    hits = findings(text, lang)
+    assert [(f.severity, f.evidence) for f in hits] == [("warning", line + "\n\n")], [(f.check, f.evidence) for f in hits]
+    assert apply_fixes(text, hits)[0] == f"{P1[lang]}\n\n{P2[lang]}"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Let us not forget the victims of the war."),
+    ("en", "Never forget where you came from, the coach told his players."),
+    ("pl", "Nie zapominajmy o ofiarach tej wojny."),
+    ("de", "Haben Sie schon einmal die App der Stadtwerke ausprobiert?"),
+    ("de", "Lesen ist für viele Kinder in den Ferien keine Priorität."),
+    ("es", "Déjame en paz, respondió el alcalde a los periodistas."),
+    ("fr", "Nous devons protéger notre patrimoine, insiste la maire."),
+    ("ru", "Не пропустите: в субботу в парке пройдет концерт духового оркестра."),
+])
+def test_op_ed_and_question_lines_are_clean(lang: str, line: str) -> None:
+    text = f"{P1[lang]}\n\n{line}\n\n{P2[lang]}"
+    assert [(f.check, f.evidence) for f in findings(text, lang) if f.severity != "info"] == []

@@ -72,6 +72,9 @@ class _Lex:
     imperatives: frozenset[str]
     imperative_phrases: tuple[str, ...]
     imperatives_final: frozenset[str]
+    imperative_endings: tuple[str, ...]
+    imperative_markers: frozenset[str]
+    site_voice: frozenset[str]
     address: frozenset[str]
     address_cased: frozenset[str]
     self_ref: re.Pattern[str] | None
@@ -141,6 +144,9 @@ def _lexicon(lang: str | None) -> _Lex:
         imperatives=frozenset(i for i in imps if " " not in i),
         imperative_phrases=tuple(i for i in imps if " " in i),
         imperatives_final=frozenset(_vals(langs, "imperatives_final")),
+        imperative_endings=tuple(_vals(langs, "imperative_endings")),
+        imperative_markers=frozenset(_vals(langs, "imperative_markers")),
+        site_voice=frozenset(_vals(langs, "site_voice")),
         address=frozenset(_vals(langs, "address")),
         address_cased=frozenset(_vals(langs, "address_cased")),
         self_ref=re.compile(rf"\b(?:{_phrase_alt(selfref)})\b") if selfref else None,
@@ -149,7 +155,7 @@ def _lexicon(lang: str | None) -> _Lex:
         ui_weak_re=_prefix_re([p for p, wt in ui_prefix if wt == 1]),
         # any cue at all: a line without one is ordinary text (checked first: most lines are)
         cue_re=re.compile(
-            rf"(?<![\w])(?:{_phrase_alt(list(ui_exact) + platforms + _vals(langs, 'tag_labels'))})(?![\w])"
+            rf"(?<![\w])(?:{_phrase_alt(list(ui_exact) + platforms + _vals(langs, 'tag_labels') + _vals(langs, 'site_voice'))})(?![\w])"
             rf"|(?<![\w])(?:{_phrase_alt([p for p, _ in ui_prefix])})|@|#\w|https?:|www\."),
         labels=labels,
         tag_re=re.compile(rf"{deco}(?:{_phrase_alt(_vals(langs, 'tag_labels'))})\s*[:：]\s*(?P<rest>\S.*)$",
@@ -201,6 +207,13 @@ def reports_speech(line: str, lang: str | None) -> bool:
     # a quotation followed by its attribution: "« Abonnez-vous », a lancé l'influenceuse."
     m = _QUOTED_RE.match(line)
     return bool(m and len(WORD_RE.findall(m.group("after"))) >= 2)
+
+
+def _clause_starts(line: str) -> list[int]:
+    """Sentence starts plus the clause after a colon or a dash ("Nie przegap: pobierz aplikację")."""
+    starts = _sentence_starts(line)
+    starts += [m.end() for m in re.finditer(r"(?:[:–—]|\s-)\s+", line)]
+    return sorted(set(starts))
 
 
 def _sentence_starts(line: str) -> list[int]:
@@ -258,12 +271,23 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
         return None
     # 5. a reader-directed line with interface vocabulary
     imp: str | bool = False
-    for s in _sentence_starts(line):
-        head = line[s:].lstrip(_DECO + _QUOTES).lower()
+    for s in _clause_starts(line):
+        raw = line[s:].lstrip(_DECO + _QUOTES)
+        head = raw.lower()
         first = WORD_RE.match(head)
-        if first and (first.group() in lex.imperatives or first.group().split("-")[0] in lex.imperatives
-                      or any(head.startswith(p) for p in lex.imperative_phrases)):
-            imp = first.group()
+        if first is None:
+            continue
+        w = first.group()
+        if (w in lex.imperatives or w.split("-")[0] in lex.imperatives
+                or any(w.endswith(x) and w[: -len(x)] in lex.imperatives for x in lex.imperative_endings)
+                or any(head.startswith(p) for p in lex.imperative_phrases)):
+            imp = w
+            break
+        # "Diskutieren Sie mit…": a verb and the polite pronoun open an imperative (not a question)
+        second = WORD_RE.match(raw, first.end() + 1) if first.end() < len(raw) else None
+        sentence = re.match(r"[^.!?]*[.!?]?", raw).group()  # type: ignore[union-attr]
+        if second and second.group() in lex.imperative_markers and w.isalpha() and not sentence.endswith("?"):
+            imp = w
             break
     if not imp and lex.imperatives_final:
         for m in re.finditer(r"([^\W\d_][\w\-]*)[\s\"'”»]*[.!]*(?=\s*(?:[|]|$))|([^\W\d_][\w\-]*)\s*[.!]+(?=\s)", line):
@@ -286,6 +310,11 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
     # a line about cookies or apps that speaks to nobody is reporting ("the regulator fined the
     # site for setting cookies"): a reader-directed form or a verbless label is required
     reader = imp or addr or selfref or (not terminal and n <= LABEL_MAX_WORDS)
+    # "Let us know", "Tell us": the site asks the reader to write to it -- a cue only with an
+    # imperative and another sign of address ("Let us not forget the victims" is an op-ed)
+    if imp and (addr or cue) and any(w in lex.site_voice for w in lw):
+        cue += 1
+        ui_hit.append("us")
     score = cue + 2 * bool(imp) + addr
     if reader and cue >= 1 and score >= MIN_SCORE:
         cues = (["imperative"] if imp else []) + (["addresses the reader"] if addr else []) + (
