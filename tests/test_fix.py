@@ -162,3 +162,21 @@ def test_deletion_span_removes_whole_lines_and_keeps_the_rest(lines: list[str], 
     if j + 1 < len(lines):  # the next block's span starts where this one ends: adjacent repairs never overlap
         n0 = starts[j + 1] + (len(lines[j + 1]) - len(lines[j + 1].lstrip()))
         assert e <= deletion_span(text, n0, starts[j + 1] + len(lines[j + 1].rstrip()))[0]
+
+
+def test_fixing_a_page_full_of_furniture_keeps_only_the_story() -> None:
+    story = [
+        "Thieves broke into the town museum on Sunday night and took three medieval coins, police said.",
+        "The coins had been on display since the museum reopened in May after a two-year renovation.",
+        "Officers are reviewing camera footage from the square and asked witnesses to come forward.",
+    ]
+    text = "\n\n".join([
+        story[0], "Advertisement", "Councillors at the museum. REUTERS/Jane Roe", story[1],
+        "Do you know more? Tell us in the comments below.", story[2],
+        "Lena Vogt. Coffee fanatic. Music nerd. Twitter trailblazer. Avid reader.",
+        "Tags: museum, theft, police", "Share: Facebook X WhatsApp Email", "Contact the author: l.vogt@post.example",
+    ])
+    hits = run_checks(text, "en")
+    fixed, edits = apply_fixes(text, hits)
+    assert sorted(e["check"] for e in edits) == ["BIO001", "BP003", "BP009", "BP009", "BP009", "BP010", "BP011"]
+    assert fixed.rstrip("\n") == "\n\n".join(story)
