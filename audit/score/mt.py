@@ -52,17 +52,56 @@ DECAY: tuple[float, ...] = (1.0, 0.5)
 BIAS = -2.75
 
 
+#: how much the n-th strongest *distinct* calque counts: two different formulas rendered word
+#: for word are two independent slips of the translation, not one habit repeated, so the
+#: second counts in full (repeats of one formula still decay as :data:`DECAY`)
+CALQUE_DECAY: tuple[float, ...] = (1.0, 1.0, 0.5)
+#: a calque of at least this lexicon weight is strong evidence on its own account: two
+#: *different* strong calques count as two pieces of evidence for MT010's ``min_kinds``.
+#: 0.8 is where the lexicons put formulas no edited copy contains (the "abundance of caution",
+#: "did not immediately respond", "took the stage" renderings); the weaker ones (0.4-0.7:
+#: "told reporters", word-order calques of "said in a statement on Tuesday") never pair up.
+#: Measured on tests/corpus/dev and its dev-only injected variants: no article without an MT
+#: label holds even one calque of weight >= 0.8.
+STRONG_CALQUE = 0.7
+
+
+def _distinct_calques(signals: list[Any]) -> list[float]:
+    """Strengths of the strongest hit of each different calque formula, strongest first;
+    hits overlapping a stronger (or earlier) kept hit are one piece of evidence."""
+    best: dict[str, Any] = {}
+    for s in sorted(signals, key=lambda s: (-s.strength, s.start)):
+        cid = (s.data or {}).get("calque") or f"@{s.start}"
+        if cid in best:
+            continue
+        if any(o.start < s.end and s.start < o.end for o in best.values()):
+            continue
+        best[cid] = s
+    return sorted((s.strength for s in best.values()), reverse=True)
+
+
 def combine(signals: list[Any]) -> tuple[float, dict[str, float]]:
     """``(mt_score, logit contribution per kind)`` for a list of signals."""
-    by_kind: dict[str, list[float]] = {}
+    by_kind: dict[str, list[Any]] = {}
     for s in signals:
-        by_kind.setdefault(s.kind, []).append(s.strength)
+        by_kind.setdefault(s.kind, []).append(s)
     contrib: dict[str, float] = {}
-    for kind, strengths in by_kind.items():
-        top = sorted(strengths, reverse=True)[: len(DECAY)]
-        contrib[kind] = WEIGHTS.get(kind, 1.0) * sum(d * s for d, s in zip(DECAY, top, strict=False))
+    for kind, sigs in by_kind.items():
+        if kind == "calque":
+            top, decay = _distinct_calques(sigs), CALQUE_DECAY
+        else:
+            top, decay = sorted((s.strength for s in sigs), reverse=True), DECAY
+        contrib[kind] = WEIGHTS.get(kind, 1.0) * sum(d * s for d, s in zip(decay, top, strict=False))
     z = BIAS + sum(contrib.values())
     return 1.0 / (1.0 + math.exp(-z)), contrib
+
+
+def evidence_count(signals: list[Any]) -> int:
+    """Independent pieces of evidence: one per kind, plus one per further *different*
+    calque of weight >= :data:`STRONG_CALQUE` (MT010's ``min_kinds`` counts these)."""
+    kinds = {s.kind for s in signals}
+    strong = [w for w in _distinct_calques([s for s in signals if s.kind == "calque"]) if w >= STRONG_CALQUE]
+    return len(kinds) + max(0, len(strong) - 1)
 
 
 def article_signals(doc: Doc) -> list[Any]:

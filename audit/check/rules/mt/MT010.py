@@ -68,7 +68,7 @@ class MachineTranslatedArticle(Check):
         v = verdict(doc)
         # the shared verdict uses this instance's thresholds when the engine shares it;
         # re-check with our own for a check run outside the engine
-        if not v.signals or v.score < self.threshold or len(v.contrib) < self.min_kinds:
+        if not v.signals or v.score < self.threshold or v.evidence < self.min_kinds:
             return
         signals, kinds = v.signals, v.kinds
         best = max(signals, key=lambda s: (WEIGHTS.get(s.kind, 1.0) * s.strength, -s.start))

@@ -376,6 +376,7 @@ class Verdict:
     contrib: dict[str, float]  # logit contribution per kind
     threshold: float
     min_kinds: int
+    evidence: int = 0  # independent pieces of evidence (audit.score.mt.evidence_count)
 
     @property
     def kinds(self) -> list[str]:
@@ -384,7 +385,7 @@ class Verdict:
 
     @property
     def machine_translated(self) -> bool:
-        return self.score >= self.threshold and len(self.contrib) >= self.min_kinds
+        return self.score >= self.threshold and self.evidence >= self.min_kinds
 
 
 def configured_checks(doc: Doc) -> dict[str, Any]:
@@ -399,7 +400,7 @@ def verdict(doc: Doc) -> Verdict:
 
 
 def _verdict(doc: Doc) -> Verdict:
-    from audit.score.mt import combine
+    from audit.score.mt import combine, evidence_count
 
     configured = configured_checks(doc)
     signals: list[Signal] = []
@@ -412,7 +413,8 @@ def _verdict(doc: Doc) -> Verdict:
     mt010 = configured.get("MT010")
     return Verdict(signals, score, contrib,
                    float(getattr(mt010, "threshold", DEFAULT_THRESHOLD)),
-                   int(getattr(mt010, "min_kinds", DEFAULT_MIN_KINDS)))
+                   int(getattr(mt010, "min_kinds", DEFAULT_MIN_KINDS)),
+                   evidence_count(signals))
 
 
 @cache
