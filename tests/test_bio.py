@@ -232,3 +232,22 @@ def test_new_archetype_combinations(lang: str, line: str) -> None:
     body = "The city council approved the new budget on Tuesday after a four-hour debate."
     [f] = bio_findings(f"{body}\n\n{line}\n", lang)
     assert f.evidence.strip() == line
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("ro", "Alina Pop. Fanatică certificată a cafelei. Expertă în zombi cu jumătate de normă. Iubitoare de bacon. "
+           "Pionieră pe Twitter."),
+    ("fr", "Fanatique de café certifiée. Spécialiste des zombies à temps partiel et pour toujours. Passionnée de bacon. "
+           "Pionnière de Twitter."),
+    ("es", "Fanática del café certificada. Experta en zombis a tiempo parcial de por vida. Amante del bacon. "
+           "Pionera de Twitter."),
+])
+def test_one_longer_fragment_inside_a_bio_is_bridged(lang: str, line: str) -> None:
+    body = "The city council approved the new budget on Tuesday after a four-hour debate."
+    [f] = bio_findings(f"{body}\n\n{line}\n", lang)
+    assert f.evidence.strip() == line
+
+
+def test_a_longer_fragment_never_starts_a_bio() -> None:
+    text = "Expertă în zombi cu jumătate de normă și pe viață. Iubitoare de bacon. Pionieră pe Twitter."
+    assert not bio_findings(text, "ro")

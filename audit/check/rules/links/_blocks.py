@@ -70,7 +70,7 @@ class LinkAnalysis:
 
 
 def _header_like(line: str, nwords: int, max_words: int) -> bool:
-    """A short line that can head a list of links: a few words, no sentence ending (a colon is fine)."""
+    """A short line that can head a list of links: a few words, no sentence ending."""
     core = line.strip().rstrip(" :»›>→–—-|")
     return 1 <= nwords <= max_words and bool(core) and core[-1] not in ".!?;,…" and not core[-1].isdigit()
 
@@ -139,10 +139,12 @@ def analyse(doc: Doc, *, stem_len: int = 5, item_min_words: int = 3, item_max_wo
         prev = text[prev_s:prev_e].rstrip()
         nprev = len(doc.words_in(prev_s, prev_e))
         run.reverse()
-        if _header_like(prev, nprev, header_max_words):
-            # an unknown header ("Lesenswert", "Stories picked for you:") belongs to the block
+        if prev.endswith(":"):
+            pass  # "Ingredients:", "Programme:", "Other results:" introduce content lists
+        elif _header_like(prev, nprev, header_max_words):
+            # an unknown header ("Lesenswert", "Stories picked for you") belongs to the block
             blocks.append(LinkBlock(prev_s, run[-1][1], (prev_s, prev_e), run, "trailing"))
-        elif not prev.endswith(":"):  # "Ingredients:" / "Programme:" introduce content lists
+        else:
             blocks.append(LinkBlock(lines[k + 1][0], run[-1][1], None, run, "trailing"))
 
     return _score(doc, blocks, stem_len=stem_len, min_body_stems=min_body_stems)

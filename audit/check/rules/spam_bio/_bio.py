@@ -101,6 +101,7 @@ class _Frag:
     ok: bool
     archetype: str | None
     ends_line: bool
+    soft: bool = False
 
 
 def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, max_words: int,
@@ -131,7 +132,12 @@ def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, ma
         and not (lex.verb_suffix_re and any(len(w) >= 6 and lex.verb_suffix_re.search(w.lower()) for w in words))
     )
     arche = next((w for w in content if is_archetype(w, lex)), None) if ok else None
-    return _Frag(fs, fe, line, ok, arche, ends_line)
+    # a fragment a little too long ("Expertă în zombi cu jumătate de normă."): verbless, capitalised,
+    # ending in a full stop, at most twice the word limit -- may sit inside a bio, never start one
+    soft = (not ok and terminal == "." and len(content) <= 2 * max_words and body[:1].isupper()
+            and not any(ch.isdigit() for ch in body) and ":" not in body
+            and not any(w.lower() in lex.verbs for w in words))
+    return _Frag(fs, fe, line, ok, arche, ends_line, soft)
 
 
 _NAME_SEP_RE = re.compile(r"^\s*((?:[^\W\d_][\w'’.\-]*\s+){0,3}[^\W\d_][\w'’.\-]*)\s*(?:[–—:|,]|\s-)\s*(?=\S)")
@@ -207,10 +213,21 @@ def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | Non
                                whole, first_line[0], last_line[1]))
         cur.clear()
 
+    pending: _Frag | None = None  # one longer fragment inside a bio line, bridged if the bio goes on
     for f in frags:
         if not f.ok:
+            if pending is None and f.soft and cur and cur[-1].line == f.line and cur[-1].archetype:
+                pending = f
+                continue
+            pending = None
             close()
             continue
+        if pending is not None:
+            if pending.line == f.line:
+                cur.append(pending)  # "Expertă în zombi cu jumătate de normă." between two archetypes
+            else:
+                close()
+            pending = None
         if cur:
             prev = cur[-1]
             gap = text[prev.end : f.start].replace("\r\n", "\n")
