@@ -251,3 +251,15 @@ def test_one_longer_fragment_inside_a_bio_is_bridged(lang: str, line: str) -> No
 def test_a_longer_fragment_never_starts_a_bio() -> None:
     text = "Expertă în zombi cu jumătate de normă și pe viață. Iubitoare de bacon. Pionieră pe Twitter."
     assert not bio_findings(text, "ro")
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    # a longer last fragment with an archetype closes the bio line; a longer first one opens it
+    ("es", "Loco de internet certificado. Fanático de la cerveza sutilmente encantador. Pensador incurable. "
+           "Practicante de zombis. Evangelista del tocino amigable con los hipsters."),
+    ("uk", "Дружній до хіпстерів євангеліст подорожей. Веб-практик. Тонко чарівний студент. Твіттер-науковець."),
+])
+def test_longer_first_and_last_fragments_of_a_bio_line(lang: str, line: str) -> None:
+    body = "The city council approved the new budget on Tuesday after a four-hour debate."
+    [f] = bio_findings(f"{body}\n\nAnna Vidal\n{line}\n", lang)
+    assert f.evidence.strip() == line

@@ -269,3 +269,20 @@ def test_furniture_after_the_links_is_not_a_headline() -> None:
     text = body + "\n\n" + block + "\nTags: tennis, US Open, Djokovic\nShare: Facebook X WhatsApp Email"
     [f] = findings(text, lang)
     assert f.check == "LNK001" and f.evidence.rstrip("\n") == block
+
+
+def test_paragraph_signed_by_an_agency_is_not_a_headline() -> None:
+    lang, _topic, body, block, _check = HELD_OUT[0]
+    items = "\n".join(ln.lstrip("• ") for ln in block.split("\n")[1:])
+    last = "The tournament ends on Sunday. (Reuters)"
+    text = body + "\n\n" + last + "\n\n" + items
+    [f] = findings(text, lang)
+    assert f.check == "LNK002" and f.evidence == items
+
+
+def test_subheading_after_a_tight_link_block_stays_in_the_article() -> None:
+    lang, _topic, body, block, _check = HELD_OUT[0]
+    paras = body.split("\n\n")
+    text = paras[0] + "\n\n" + block + "\n\nMedvedev praises the champion\n\n" + "\n\n".join(paras[1:])
+    [f] = findings(text, lang)
+    assert f.check == "LNK001" and f.evidence == block + "\n\n"

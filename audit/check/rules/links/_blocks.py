@@ -14,6 +14,7 @@ in a carousel of unrelated ones does not redeem the block.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -75,6 +76,11 @@ def _header_like(line: str, nwords: int, max_words: int) -> bool:
     return 1 <= nwords <= max_words and bool(core) and core[-1] not in ".!?;,…" and not core[-1].isdigit()
 
 
+def _blank_between(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2
+
+
 # a programme or a live blog ("10:00 Opening…", "14.30 –") is content, not a run of headlines
 _CLOCK_RE = re.compile(r"\d{1,2}[:.h]\d{2}\b")
 
@@ -97,6 +103,10 @@ def analyse(doc: Doc, *, stem_len: int = 5, item_min_words: int = 3, item_max_wo
             last = i
             while j < n:
                 ls, le = lines[j]
+                # items set line by line end where a blank line comes: what follows is a subheading
+                if len(items) >= 2 and _blank_between(text, lines[last][1], ls) and not any(
+                        _blank_between(text, a[1], b[0]) for a, b in itertools.pairwise(items)):
+                    break
                 if (whole_re.match(text, ls, le) or inline_re.match(text, ls, le) or cta_kind(text[ls:le])
                         or furniture(doc, ls, le)):
                     break

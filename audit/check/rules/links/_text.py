@@ -29,6 +29,8 @@ BULLETS = "-–—•·*▪■►▶»›>→#|"
 _BULLET_RE = re.compile(r"^[\s" + re.escape(BULLETS) + r"]+")
 _DATE_ONLY_RE = re.compile(r"^[\d\s.:/\-,|]+$")
 _CLOSERS = "\"'”’»“)]"
+#: an agency signature or a parenthesised note closing a paragraph: "(PAP)", "(AFP, Reuters)"
+_SIGNATURE_RE = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 
 
 def langs_for(lang: str | None) -> tuple[str, ...]:
@@ -88,8 +90,8 @@ def headline_like(doc: Doc, start: int, end: int, *, min_words: int, max_words: 
     line = text[s:end].rstrip()
     if not line or len(line) > 300:
         return False
-    core = line.rstrip(_CLOSERS)
-    if not core or (core[-1] in ".:;," and not core.endswith("...")):
+    core = _SIGNATURE_RE.sub("", line).rstrip(_CLOSERS)  # "… do środy. (PAP)" ends a sentence
+    if not core or (core[-1] in ".:;," and not core.endswith("...")) or "@" in line:
         return False
     n = len(doc.words_in(s, end))
     if not min_words <= n <= max_words:

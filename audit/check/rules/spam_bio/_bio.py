@@ -131,12 +131,12 @@ def _fragment(text: str, s: int, e: int, line: int, line_end: int, lex: _Lex, ma
         and not any(w.lower() in lex.verbs for w in words)
         and not (lex.verb_suffix_re and any(len(w) >= 6 and lex.verb_suffix_re.search(w.lower()) for w in words))
     )
-    arche = next((w for w in content if is_archetype(w, lex)), None) if ok else None
     # a fragment a little too long ("Expertă în zombi cu jumătate de normă."): verbless, capitalised,
     # ending in a full stop, at most twice the word limit -- may sit inside a bio, never start one
     soft = (not ok and terminal == "." and len(content) <= 2 * max_words and body[:1].isupper()
             and not any(ch.isdigit() for ch in body) and ":" not in body
             and not any(w.lower() in lex.verbs for w in words))
+    arche = next((w for w in content if is_archetype(w, lex)), None) if ok or soft else None
     return _Frag(fs, fe, line, ok, arche, ends_line, soft)
 
 
@@ -158,7 +158,7 @@ def _bio_lead(lead: str, lex: _Lex, max_words: int) -> bool:
                 if not piece.strip(_QUOTES + "."):
                     continue
         f = _fragment(piece, 0, len(piece), 0, len(piece), lex, max_words + 1)
-        if not f.ok:
+        if not (f.ok or f.soft):
             return False
     return True
 
@@ -217,6 +217,10 @@ def find_runs(text: str, lang: str | None, *, lines: list[tuple[int, int]] | Non
     for f in frags:
         if not f.ok:
             if pending is None and f.soft and cur and cur[-1].line == f.line and cur[-1].archetype:
+                if f.ends_line and f.archetype:  # "… Evangelista del tocino amigable con los hipsters."
+                    cur.append(f)
+                    close()
+                    continue
                 pending = f
                 continue
             pending = None
