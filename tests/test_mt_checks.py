@@ -238,6 +238,155 @@ CLEAN: list[tuple[str, str, str]] = [
 ]
 
 
+# -- wire formulas rendered word for word (issue #3) ------------------------------------------
+# (lang, calque id, flagged passage, expected evidence, idiomatic counterpart that must not match)
+WIRE_CALQUES: list[tuple[str, str, str, str, str]] = [
+    # did not immediately respond to a request for comment
+    ("pl", "did-not-immediately-respond",
+     "Rzecznik spółki nie od razu odpowiedział na prośbę o komentarz w czwartek.",
+     "nie od razu odpowiedział na prośbę o komentarz",
+     "Rzecznik spółki nie odpowiedział na prośbę o komentarz, a zarząd nie skomentował sprawy."),
+    ("de", "did-not-immediately-respond",
+     "Der Konzern hat nicht sofort auf eine Bitte um Kommentar reagiert.",
+     "nicht sofort auf eine Bitte um Kommentar",
+     "Der Konzern war zunächst nicht für eine Stellungnahme zu erreichen."),
+    ("es", "did-not-immediately-respond",
+     "La aerolínea no respondió inmediatamente a una solicitud de comentario el lunes.",
+     "no respondió inmediatamente a una solicitud de comentario",
+     "La aerolínea no respondió de inmediato a una solicitud de comentarios de este diario."),
+    ("fr", "did-not-immediately-respond",
+     "Le groupe n'a pas immédiatement répondu à une demande de commentaire lundi.",
+     "n'a pas immédiatement répondu à une demande de commentaire",
+     "Le groupe n'a pas répondu dans l'immédiat aux sollicitations de l'AFP."),
+    ("ro", "did-not-immediately-respond",
+     "Compania nu a răspuns imediat la o cerere de comentariu joi.",
+     "nu a răspuns imediat la o cerere de comentari",
+     "Compania nu a răspuns până la ora publicării solicitării noastre."),
+    ("bg", "did-not-immediately-respond",
+     "Компанията не отговори веднага на искане за коментар в четвъртък.",
+     "не отговори веднага на искане за коментар",
+     "От компанията не отговориха на запитване на редакцията до публикуването на материала."),
+    ("ru", "did-not-immediately-respond",
+     "Компания не сразу ответила на запрос о комментарии во вторник.",
+     "не сразу ответила на запрос о комментари",
+     "В компании не ответили на запрос редакции и отказались от комментариев."),
+    ("uk", "did-not-immediately-respond",
+     "Компанія не одразу відповіла на запит щодо коментаря у вівторок.",
+     "не одразу відповіла на запит щодо коментар",
+     "У компанії не відповіли на запит редакції на момент публікації."),
+    # out of an abundance of caution
+    ("pl", "abundance-of-caution", "Firma wycofuje partię leku z obfitości ostrożności.",
+     "z obfitości ostrożności", "Firma wycofuje partię leku z nadmiaru ostrożności."),
+    ("de", "abundance-of-caution", "Der Hersteller ruft die Charge aus einer Fülle von Vorsicht zurück.",
+     "aus einer Fülle von Vorsicht", "Der Hersteller ruft die Charge vorsorglich zurück."),
+    ("es", "abundance-of-caution", "La empresa retira el lote por una abundancia de precaución.",
+     "por una abundancia de precaución", "La empresa retira el lote por precaución."),
+    ("fr", "abundance-of-caution", "Le laboratoire rappelle le lot par une abondance de prudence.",
+     "par une abondance de prudence", "Le laboratoire rappelle le lot par mesure de précaution."),
+    ("ro", "abundance-of-caution", "Producătorul retrage lotul dintr-o abundență de precauție.",
+     "dintr-o abundență de precauție", "Producătorul retrage lotul din precauție."),
+    ("bg", "abundance-of-caution", "Производителят изтегля партидата от изобилие на предпазливост.",
+     "от изобилие на предпазливост", "Производителят изтегля партидата като предпазна мярка."),
+    ("ru", "abundance-of-caution", "Производитель отзывает партию из изобилия осторожности.",
+     "из изобилия осторожности", "Производитель отзывает партию в качестве меры предосторожности."),
+    ("uk", "abundance-of-caution", "Виробник відкликає партію з достатку обережності.",
+     "з достатку обережності", "Виробник відкликає партію з надмірної обережності."),
+    # led by … with participation from existing investors
+    ("pl", "with-participation-from",
+     "Rundę poprowadził fundusz Sequoia z uczestnictwem z obecnych akcjonariuszy.",
+     "z uczestnictwem z obecnych",
+     "Rundę poprowadził fundusz Sequoia z udziałem dotychczasowych inwestorów."),
+    ("de", "with-participation-from",
+     "Angeführt wurde die Runde von Tiger Global mit Teilnahme von bestehenden Investoren.",
+     "mit Teilnahme von ",
+     "Angeführt wurde die Runde von Tiger Global unter Beteiligung bestehender Investoren."),
+    ("es", "with-participation-from",
+     "La ronda fue liderada por Accel con participación de inversores existentes.",
+     "con participación de inversores existentes",
+     "La ronda fue liderada por Accel con la participación de sus actuales inversores."),
+    ("fr", "with-participation-from",
+     "Le tour de table a été mené par Lightspeed avec participation de fonds existants.",
+     "avec participation de",
+     "Le tour de table a été mené par Lightspeed avec la participation des investisseurs historiques."),
+    ("ro", "with-participation-from",
+     "Runda a fost condusă de Accel cu participare de la investitorii existenți.",
+     "cu participare de la ",
+     "Runda a fost condusă de Accel, cu participarea investitorilor existenți."),
+    ("bg", "with-participation-from",
+     "Кръгът е воден от Accel с участие от съществуващите инвеститори.",
+     "с участие от съществуващите",
+     "Кръгът е воден от Accel с участието на досегашните инвеститори."),
+    ("ru", "with-participation-from",
+     "Раунд возглавил фонд Accel с участием от существующих инвесторов.",
+     "с участием от ",
+     "Раунд возглавил фонд Accel при участии существующих инвесторов."),
+    ("uk", "with-participation-from",
+     "Раунд очолив фонд Accel з участю від наявних інвесторів.",
+     "з участю від ",
+     "Раунд очолив фонд Accel за участі наявних інвесторів."),
+    # it was not immediately clear
+    ("pl", "not-immediately-clear", "Nie było od razu jasne, ile osób ewakuowano.",
+     "Nie było od razu jasne", "Na razie nie wiadomo, ile osób ewakuowano."),
+    ("de", "not-immediately-clear", "Es war nicht sofort klar, wie viele Menschen betroffen sind.",
+     "Es war nicht sofort klar", "Zunächst war unklar, wie viele Menschen betroffen sind."),
+    ("es", "not-immediately-clear", "No estaba inmediatamente claro cuántas personas resultaron heridas.",
+     "No estaba inmediatamente claro", "Por el momento no está claro cuántas personas resultaron heridas."),
+    ("fr", "not-immediately-clear", "Il n'était pas immédiatement clair combien de personnes ont été blessées.",
+     "Il n'était pas immédiatement clair", "On ignorait dans l'immédiat combien de personnes ont été blessées."),
+    ("ro", "not-immediately-clear", "Nu a fost imediat clar câte persoane au fost rănite.",
+     "Nu a fost imediat clar", "Deocamdată nu se știe câte persoane au fost rănite."),
+    ("bg", "not-immediately-clear", "Не беше веднага ясно колко души са пострадали.",
+     "Не беше веднага ясно", "Засега не е ясно колко души са пострадали."),
+    ("ru", "not-immediately-clear", "Не было сразу ясно, сколько человек пострадали.",
+     "Не было сразу ясно", "Пока неясно, сколько человек пострадали."),
+    ("uk", "not-immediately-clear", "Не було одразу зрозуміло, скільки людей постраждали.",
+     "Не було одразу зрозуміло", "Наразі невідомо, скільки людей постраждали."),
+    # according to a person familiar with the matter
+    ("pl", "person-familiar-with-matter", "Według osoby zaznajomionej z materią umowa jest gotowa.",
+     "zaznajomionej z materią", "Według osoby zaznajomionej ze sprawą umowa jest gotowa."),
+    ("de", "person-familiar-with-matter", "Laut einer Person vertraut mit der Angelegenheit ist der Vertrag fertig.",
+     "Person vertraut mit der Angelegenheit", "Laut einer mit der Angelegenheit vertrauten Person ist der Vertrag fertig."),
+    ("es", "person-familiar-with-matter", "Según una persona familiar con el asunto, el acuerdo está listo.",
+     "persona familiar con el asunto", "Según una fuente familiarizada con el asunto, el acuerdo está listo."),
+    ("fr", "person-familiar-with-matter", "Selon une personne familière avec le dossier, l'accord est prêt.",
+     "personne familière avec le dossier", "Selon une source proche du dossier, l'accord est prêt."),
+    ("ro", "person-familiar-with-matter", "Potrivit unei persoane familiare cu materia, acordul este gata.",
+     "persoane familiare cu materia", "Potrivit unor surse familiarizate cu situația, acordul este gata."),
+    ("bg", "person-familiar-with-matter", "Според лице, фамилиарно с въпроса, сделката е готова.",
+     "фамилиарно с ", "Според източник, запознат с въпроса, сделката е готова."),
+    ("ru", "person-familiar-with-matter", "По словам человека, знакомого с материей, сделка готова.",
+     "знакомого с материей", "По словам источника, знакомого с ситуацией, сделка готова."),
+    ("uk", "person-familiar-with-matter", "За словами людини, знайомої з матерією, угода готова.",
+     "знайомої з матерією", "За словами джерела, обізнаного з ситуацією, угода готова."),
+    # declined to comment ("declined" read as "decreased")
+    ("bg", "declined-to-comment", "Говорителят на министерството намаля да коментира.",
+     "намаля да коментира", "Говорителят на министерството отказа коментар."),
+    ("ru", "declined-to-comment", "Представитель министерства снизился комментировать.",
+     "снизился комментировать", "Представитель министерства отказался от комментариев."),
+    ("uk", "declined-to-comment", "Представник міністерства знизився коментувати.",
+     "знизився коментувати", "Представник міністерства відмовився від коментарів."),
+    ("fr", "declined-to-comment", "Le porte-parole a décliné de commenter.",
+     "a décliné de commenter", "Le porte-parole a refusé de commenter."),
+    ("ro", "declined-to-comment", "Purtătorul de cuvânt a scăzut să comenteze.",
+     "a scăzut să comenteze", "Purtătorul de cuvânt a refuzat să comenteze."),
+    # on condition of anonymity
+    ("fr", "on-condition-of-anonymity", "Un diplomate a parlé sur condition d'anonymat.",
+     "sur condition d'anonymat", "Un diplomate a parlé sous couvert d'anonymat."),
+    ("ru", "on-condition-of-anonymity", "Дипломат говорил под условием анонимности.",
+     "под условием анонимности", "Дипломат говорил на условиях анонимности."),
+    ("uk", "on-condition-of-anonymity", "Дипломат говорив під умовою анонімності.",
+     "під умовою анонімності", "Дипломат говорив на умовах анонімності."),
+    ("de", "on-condition-of-anonymity", "Ein Diplomat sprach auf Bedingung der Anonymität.",
+     "auf Bedingung der Anonymität", "Ein Diplomat, der anonym bleiben wollte, bestätigte das."),
+    # calques into English
+    ("en", "with-seat-in", "The manufacturer, a generic company with seat in Bavaria, confirmed the recall.",
+     "with seat in B", "The manufacturer, a generic company based in Bavaria, confirmed the recall."),
+    ("en", "counted-with-participation", "The round also counted with the participation of the fund Seaya.",
+     "counted with the participation of", "The round also drew in the Spanish fund Seaya."),
+    ("en", "nearest-time", "The authorities promised to publish the results in the nearest time.",
+     "in the nearest time", "The authorities promised to publish the results soon."),
+]
+
 def _audit(text: str, lang: str, select: list[str], **meta: str) -> list[Finding]:
     return Auditor(select=select).audit(Article(id="t", text=text, lang=lang, **meta)).findings
 
@@ -482,3 +631,74 @@ def test_titlecase_uses_the_articles_own_lowercase_forms() -> None:
     clean = ("Ostrzeżenie wydał Instytut Meteorologii i Gospodarki Wodnej, a pomoc organizuje "
              "dyrektor Miejskiego Ośrodka Pomocy Społecznej.\nOśrodek pomocy działa całą dobę.")
     assert _audit(clean, "pl", ["MT003"]) == []
+
+
+# -- wire formulas (issue #3) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "cid", "text", "evidence", "clean"), WIRE_CALQUES,
+                         ids=[f"{lang}-{cid}" for lang, cid, *_ in WIRE_CALQUES])
+def test_wire_formula_rendered_word_for_word_is_a_calque(lang: str, cid: str, text: str, evidence: str,
+                                                         clean: str) -> None:
+    hits = [f for f in _audit(text, lang, ["MT004"]) if f.check == "MT004"]
+    assert [(f.data["calque"], f.evidence) for f in hits] == [(cid, evidence)]
+    assert text[hits[0].start:hits[0].end] == evidence
+    assert hits[0].data["english"] in hits[0].message
+
+
+@pytest.mark.parametrize(("lang", "cid", "text", "evidence", "clean"), WIRE_CALQUES,
+                         ids=[f"{lang}-{cid}" for lang, cid, *_ in WIRE_CALQUES])
+def test_idiomatic_newsroom_phrasing_is_not_a_calque(lang: str, cid: str, text: str, evidence: str,
+                                                      clean: str) -> None:
+    # not even an info note: the idiomatic phrasing a local newsroom writes
+    assert [(f.check, f.evidence) for f in _audit(clean, lang, ["MT"])] == []
+
+
+def test_two_different_strong_calques_make_the_verdict() -> None:
+    text = ("Teva wycofuje z aptek trzy serie leku przeciwcukrzycowego.\n"
+            "Firma powiedziała, że wycofanie jest przeprowadzane z obfitości ostrożności.\n"
+            "Teva nie od razu odpowiedziała na prośbę o komentarz w czwartek.")
+    result = Auditor(select=["MT"]).audit(Article(id="x", text=text, lang="pl"))
+    verdict = [f for f in result.findings if f.check == "MT010"]
+    assert len(verdict) == 1
+    assert verdict[0].data["counts"] == {"calque": 2}
+    assert verdict[0].evidence == "z obfitości ostrożności"
+    assert {f.severity for f in result.findings if f.check == "MT004"} == {"warning"}
+
+
+def test_one_formula_repeated_is_one_piece_of_evidence() -> None:
+    text = ("Spółka nie od razu odpowiedziała na prośbę o komentarz.\n"
+            "Ministerstwo również nie od razu odpowiedziało na prośbę o komentarz.")
+    result = Auditor(select=["MT"]).audit(Article(id="x", text=text, lang="pl"))
+    assert [f.check for f in result.findings] == ["MT004", "MT004"]
+    assert {f.severity for f in result.findings} == {"info"}
+
+
+def test_a_weak_calque_and_a_spacing_slip_do_not_condemn() -> None:
+    # "said in a statement on Tuesday" in calqued word order (weight 0.45) + one space before a stop
+    text = ("Der Konzern senkt seine Prognose für das laufende Jahr deutlich .\n"
+            "Das sagte das Unternehmen in einer Erklärung am Dienstag in München.")
+    result = Auditor(select=["MT"]).audit(Article(id="x", text=text, lang="de"))
+    assert {(f.check, f.severity) for f in result.findings} == {("MT004", "info"), ("MT005", "info")}
+    assert result.scores["mt_score"] < 0.5
+
+
+def test_a_fragment_and_a_spacing_slip_are_two_kinds() -> None:
+    text = ("Kolejna edycja biegu odbędzie się we wrześniu przyszłego. Roku.\n"
+            "Organizatorzy zapowiadają rekordową liczbę uczestników z całej Polski .")
+    result = Auditor(select=["MT"]).audit(Article(id="x", text=text, lang="pl"))
+    assert [f.check for f in result.findings if f.check == "MT010"] == ["MT010"]
+    assert result.scores["mt_score"] >= 0.5
+
+
+def test_titlecase_pair_anchored_by_a_lowercase_form_of_one_word() -> None:
+    text = ("W ubiegłym Sezonie Roboty na budowie trwały do grudnia.\n"
+            "W tym sezonie wykonawca chce skończyć wcześniej.")
+    hits = [f for f in _audit(text, "pl", ["MT003"]) if f.check == "MT003"]
+    assert [f.evidence for f in hits] == ["Sezonie Roboty"]
+    assert hits[0].severity == "info"
+
+
+def test_titlecase_pair_with_a_short_word_is_not_anchored() -> None:
+    text = "Echipa a câștigat în Serie A două meciuri, iar seria de victorii continuă."
+    assert [f.evidence for f in _audit(text, "ro", ["MT003"])] == []

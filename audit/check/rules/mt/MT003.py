@@ -185,6 +185,12 @@ class TitleCaseRun(DetectorMixin, Check):
                 # another form of it (same stem) is written in lowercase in this article
                 # ("…Заправочным Пистолетом" with "пистолет" elsewhere), holding at least one
                 # ordinary word of its own right
+                pair = self._anchored_pair(lws, mode, lowerforms, capforms, name_like, is_head, suffixes)
+                if pair is not None:
+                    sig = self._signal(doc, words, run, mode, lang, quotes, strength=_ANCHORED_STRENGTH)
+                    if sig:
+                        out.append(sig)
+                    continue
                 sub: list[int] = []
                 ordinary = 0
                 for idx, lw in zip([*run, -1], [*lws, ""], strict=True):
@@ -201,8 +207,32 @@ class TitleCaseRun(DetectorMixin, Check):
                     ordinary = 0
         return out
 
+    @staticmethod
+    def _anchored_pair(lws: list[str], mode: str, lowerforms: frozenset[str], capforms: dict[str, int],
+                       name_like: Callable[[str], str | None], is_head: Callable[[str], bool],
+                       suffixes: tuple[str, ...]) -> str | None:
+        """A two-word run in which one word is written in lowercase elsewhere in this article
+        (the article's own proof that it is ordinary vocabulary) and the other is a rare or
+        international-looking word that is not a name by any other test — not capitalised
+        again in the article, not an institution head, not a surname ending: "Sezonie Roboty",
+        "Como Parte", "Najlepszych Szachistów" with "najlepszych" elsewhere. Returns the
+        partner word, or ``None``. Only in ``sentence`` mode (not English, not German)."""
+        if mode != "sentence" or len(lws) != 2:
+            return None
+        for anchor, other in ((lws[0], lws[1]), (lws[1], lws[0])):
+            if anchor not in lowerforms or other in lowerforms or min(len(anchor), len(other)) < 4:
+                continue
+            if name_like(other) not in ("international", "rare"):
+                continue
+            if is_head(other) or is_head(anchor) or (suffixes and other.endswith(suffixes)):
+                continue
+            if capforms.get(other, 0) >= 2:
+                continue
+            return other
+        return None
+
     def _signal(self, doc: Doc, words: list[tuple[int, int]], sub: list[int], mode: str,
-                lang: str, quotes: list[tuple[int, int]]) -> Signal | None:
+                lang: str, quotes: list[tuple[int, int]], strength: float | None = None) -> Signal | None:
         text = doc.text
         start, end = words[sub[0]][0], words[sub[-1]][1]
         if _quoted_title(doc, quotes, start, end, len(sub)):
@@ -215,7 +245,8 @@ class TitleCaseRun(DetectorMixin, Check):
                 return None
             sub, toks = sub[first:], toks[first:]
             start = words[sub[0]][0]
-        strength = 0.5 if mode == "title" else 0.8
+        if strength is None:
+            strength = 0.5 if mode == "title" else 0.8
         return Signal("titlecase", start, end, strength=strength,
                       data={"words": toks, "mode": mode,
                             "zipf": [round(zipf(t.lower(), lang), 2) for t in toks]})
@@ -232,6 +263,9 @@ class TitleCaseRun(DetectorMixin, Check):
 
 
 _MIN_STEM = 5
+# _ANCHORED_STRENGTH=0.7: a pair held by one word the article writes in lowercase elsewhere
+# is weaker evidence than two ordinary words (0.8): the partner may be an unknown name.
+_ANCHORED_STRENGTH = 0.7
 # _MAX_RUN=3: runs of three or more capitalised words (counting those chained by function
 # words) made only of common or rare words are proper names (institutions, titles: "Instytut
 # Meteorologii i Gospodarki Wodnej", "Miejskiego Ośrodka Pomocy Społecznej": 7 of the 8
