@@ -51,9 +51,10 @@ class BioRun:
 @dataclass(frozen=True)
 class _Lex:
     words: frozenset[str]
-    long_words: tuple[str, ...]
+    long_words: frozenset[str]
     stems: tuple[str, ...]
     suffixes: tuple[str, ...]
+    suffix_re: re.Pattern[str] | None  # ^.{4,}(suffix)$: a compound ending in an archetype
     verbs: frozenset[str]
     verb_suffix_re: re.Pattern[str] | None
     stop: frozenset[str]
@@ -65,9 +66,11 @@ def _lexicon(lang: str | None) -> _Lex:
     suffix_res = union("bio_archetypes", "verb_suffixes", verb_langs)
     return _Lex(
         words=frozenset(w.lower() for w in union("bio_archetypes", "words")),
-        long_words=tuple(w.lower() for w in union("bio_archetypes", "words") if len(w) >= 4),
+        long_words=frozenset(w.lower() for w in union("bio_archetypes", "words") if len(w) >= 4),
         stems=tuple(w.lower() for w in union("bio_archetypes", "stems")),
         suffixes=tuple(w.lower() for w in union("bio_archetypes", "suffixes")),
+        suffix_re=re.compile(r"^.{4,}(?:" + "|".join(re.escape(w.lower()) for w in union("bio_archetypes", "suffixes"))
+                             + r")$", re.DOTALL) if union("bio_archetypes", "suffixes") else None,
         verbs=frozenset(w.lower() for w in union("bio_archetypes", "verbs", verb_langs)),
         verb_suffix_re=re.compile("|".join(f"(?:{p})" for p in suffix_res)) if suffix_res else None,
         stop=stopwords(lang),
@@ -88,9 +91,9 @@ def is_archetype(word: str, lex: _Lex) -> bool:
     for p in parts:
         if p in lex.words or p.startswith(lex.stems):
             return True
-        if len(p) >= 4 and any(p.startswith(x) and len(p) - len(x) <= _INFLECTION for x in lex.long_words):
+        if len(p) >= 5 and any(p[:-k] in lex.long_words for k in range(1, _INFLECTION + 1) if len(p) - k >= 4):
             return True
-    return any(w.endswith(s) and len(w) - len(s) >= 4 for s in lex.suffixes)
+    return bool(lex.suffix_re and lex.suffix_re.match(w))
 
 
 @dataclass
