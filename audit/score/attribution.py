@@ -554,8 +554,8 @@ def analyse(doc: Doc) -> AttributionAnalysis:
             last_quote = ((qs, qe), att)
         elif last_quote is not None and _continues(text, max(last_quote[0][1], last_quote[1].end), qs, sent_start_set):
             # a quote opening the next sentence of the same paragraph continues the speaker
-            prev = last_quote[1]
-            att = Attribution(qs, qe, prev.kind, prev.speaker, prev.speaker_type, "quote", (qs, qe))
+            prev_att = last_quote[1]
+            att = Attribution(qs, qe, prev_att.kind, prev_att.speaker, prev_att.speaker_type, "quote", (qs, qe))
             attributions.append(att)
             last_quote = ((qs, qe), att)
         elif (intro := _COLON_INTRO.search(text, 0, qs)) is not None and intro.end() == qs and (

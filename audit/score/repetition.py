@@ -184,8 +184,8 @@ def analyse(doc: Doc) -> RepetitionAnalysis:
                 seen.add(g)
                 i += 1
         sc[key] = rep_chars / total if total else 0.0
-    for k in list(sc):
-        sc[k] = round(sc[k], 4)
+    for name in list(sc):
+        sc[name] = round(sc[name], 4)
     return out
 
 
