@@ -163,9 +163,9 @@ def findings_for_column(column: str, findings: Iterable[dict[str, Any]]) -> list
         return fs
     if column == "n_fixable":
         return [f for f in fs if "replacement" in f]
-    cat = _CATEGORY_OF_SCORE.get(column)
-    if cat is not None:
-        return [f for f in fs if f.get("category") == cat]
+    score_cat = _CATEGORY_OF_SCORE.get(column)
+    if score_cat is not None:
+        return [f for f in fs if f.get("category") == score_cat]
     if column.startswith("repetition_"):
         return [f for f in fs if f.get("category") == Category.DUPLICATION.value]
     return []

@@ -184,7 +184,10 @@ class _Validator:
             gx_logger.setLevel(old)
         out: dict[int, Any] = {}
         for r in res.results:
-            idx = r.expectation_config.meta.get("_newsaudit_index")
+            cfg = r.expectation_config
+            idx = cfg.meta.get("_newsaudit_index") if cfg is not None else None
+            if idx is None:  # every expectation sent above carries its index; GX hands the meta back
+                raise RuntimeError(f"GX returned a result for an expectation newsaudit did not send: {cfg!r}")
             out[int(idx)] = r
             msg = _exception_message(r.exception_info)
             if msg:

@@ -58,7 +58,8 @@ class SuiteItem:
 
     @property
     def reason(self) -> str:
-        na = self.meta.get("newsaudit") if isinstance(self.meta.get("newsaudit"), dict) else {}
+        raw = self.meta.get("newsaudit")
+        na: dict[str, Any] = raw if isinstance(raw, dict) else {}
         label = na.get("reason") or self.meta.get("reason")
         return str(label) if label else f"{self.type}({self.column or ''})"
 
