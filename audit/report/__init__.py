@@ -226,7 +226,7 @@ def _render(col: ReportCollector, *, verdict: Any, summary: Mapping[str, Any] | 
     }
     data_json = embed_json(payload)
 
-    by_cat = []
+    by_cat: list[dict[str, Any]] = []  # the template's per-category rows (mixed value types)
     for cat in CATEGORIES:
         counts = {s: col.cat_sev.get((cat, s), 0) for s in SEVERITIES}
         by_cat.append({"cat": cat, "color": CATEGORY_COLORS[cat], "counts": counts, "total": sum(counts.values())})

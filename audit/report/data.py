@@ -71,8 +71,8 @@ class _View:
 def _view(item: ArticleResult | Mapping[str, Any]) -> _View:
     if isinstance(item, ArticleResult):
         a = item.article
-        counts = Counter((f.category, f.severity) for f in item.findings)
-        return _View(a.id, a.source, item.lang, a.title, item.findings, dict(counts), item.scores or {},
+        by_kind = Counter((f.category, f.severity) for f in item.findings)
+        return _View(a.id, a.source, item.lang, a.title, item.findings, dict(by_kind), item.scores or {},
                      list(getattr(item, "errors", None) or []), a)
     # a row: the ``check --format jsonl`` object, or a compact row without texts
     row = item

@@ -319,19 +319,25 @@ def score_sources(
         per_article.append(v)
 
     comps = list(w)
-    prior: dict[str, float | None] = {}
+    # the corpus mean of each component; a component no article measures has none
+    prior: dict[str, float] = {}
     for c in comps:
-        vals = [v[c] for v in per_article if v.get(c) is not None]
-        prior[c] = sum(vals) / len(vals) if vals else None  # type: ignore[arg-type]
-    measured = [c for c in comps if prior[c] is not None and w[c] > 0]
+        vals = [x for v in per_article if (x := v.get(c)) is not None]
+        if vals:
+            prior[c] = sum(vals) / len(vals)
+    measured = [c for c in comps if c in prior and w[c] > 0]
     wsum = sum(w[c] for c in measured) or 1.0
 
     by_source: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         by_source[str(r.get("source") or UNKNOWN_SOURCE)].append(i)
 
+    def value(v: dict[str, float | None], c: str) -> float:
+        x = v.get(c)
+        return x if x is not None else prior[c]  # a component the article lacks counts at the corpus mean
+
     def article_score(v: dict[str, float | None]) -> float:
-        return sum(w[c] * (v[c] if v.get(c) is not None else prior[c]) for c in measured) / wsum  # type: ignore[operator]
+        return sum(w[c] * value(v, c) for c in measured) / wsum
 
     if prior_strength == "auto":
         k = _auto_k({s: [article_score(per_article[i]) for i in ix] for s, ix in by_source.items()}, 10.0)
@@ -347,14 +353,15 @@ def score_sources(
         components: dict[str, Component] = {}
         total = 0.0
         for c in comps:
-            vals = [per_article[i][c] for i in ix if per_article[i].get(c) is not None]
-            if prior[c] is None or w[c] <= 0:
+            vals = [x for i in ix if (x := per_article[i].get(c)) is not None]
+            pc = prior.get(c)
+            if pc is None or w[c] <= 0:
                 components[c] = Component(0.0, 0.0, f"not measured (no {c} data in the input)")
                 continue
             m = len(vals)
-            shrunk = (sum(vals) + k * prior[c]) / (m + k) if (m + k) > 0 else prior[c]  # type: ignore[operator]
-            raw = sum(vals) / m if m else None  # type: ignore[arg-type]
-            components[c] = Component(round(shrunk, 4), w[c], _explain(c, raw, m, prior[c], k))  # type: ignore[arg-type]
+            shrunk = (sum(vals) + k * pc) / (m + k) if (m + k) > 0 else pc
+            raw = sum(vals) / m if m else None
+            components[c] = Component(round(shrunk, 4), w[c], _explain(c, raw, m, pc, k))
             total += w[c] * shrunk
         p = total / wsum
         lo, hi = _wilson(p, n + k, z)
