@@ -28,12 +28,23 @@ import re
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypedDict
 
 from audit.model import Article, Category, Finding, Severity
 from audit.text import Doc
 
 _CODE_RE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+
+
+class ExampleFields(TypedDict, total=False):
+    """The article metadata a check's documented examples may be audited with."""
+
+    title: str
+    author: str
+    source: str
+    url: str
+    lang: str
+    published: str
 
 
 class Check:
@@ -50,7 +61,7 @@ class Check:
     languages: ClassVar[tuple[str, ...]] = ()
     #: article fields (``lang``, ``title``, ``author``…) the documented examples are audited
     #: with, for checks whose finding depends on metadata (e.g. a declared language)
-    example_fields: ClassVar[dict[str, str]] = {}
+    example_fields: ClassVar[ExampleFields] = {}
 
     def __init__(self, severity: str | None = None, **options: Any) -> None:
         if options:

@@ -160,7 +160,8 @@ def open_binary(inp: Input) -> IO[bytes]:
     if inp.path is None:
         return sys.stdin.buffer
     if inp.compression == "gz":
-        return gzip.open(inp.path, "rb")
+        # typeshed's GzipFile lacks the IO[bytes] base that BZ2File and LZMAFile declare (typeshed #2580)
+        return gzip.open(inp.path, "rb")  # type: ignore[return-value]
     if inp.compression == "bz2":
         return bz2.open(inp.path, "rb")
     if inp.compression == "xz":

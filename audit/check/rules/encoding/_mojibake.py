@@ -373,10 +373,10 @@ def find_mojibake(text: str, lang: str | None) -> list[Mojibake]:
     if text.isascii():
         return []
     _, bad_re = _ftfy()
-    found = {m.span() for m in bad_re.finditer(text)} | {m.span() for m in EXTRA_RE.finditer(text)}
+    spans = {m.span() for m in bad_re.finditer(text)} | {m.span() for m in EXTRA_RE.finditer(text)}
     for det in _utf8_detectors():
-        found.update(m.span() for m in det.finditer(text))
-    marks = sorted(found)
+        spans.update(m.span() for m in det.finditer(text))
+    marks = sorted(spans)
     if not marks:
         return []
     runs = _runs(text, marks)
