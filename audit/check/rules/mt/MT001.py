@@ -97,7 +97,8 @@ class TrailingFragment(DetectorMixin, Check):
             ls, le = _line_bounds(text, s, e)
             if ps < ls:  # the previous sentence is on another line: a heading, not glued
                 continue
-            mid_line = bool(text[e:le].strip())
+            rest = text[e:le].strip()
+            mid_line = bool(rest) and rest.strip("()[]/ -–—").lower() not in credits
             if mid_line:
                 # a fragment inside a paragraph needs a full sentence after it too
                 # (not an enumeration "Rosja. Chiny. Indie.")
@@ -150,6 +151,54 @@ class TrailingFragment(DetectorMixin, Check):
                 data={"fragment": frag, "written_as_name_elsewhere": name_like,
                       "lowercase_elsewhere": split_word},
             ))
+        extra = self._dangling(doc, out, allow, credits, quotes, titles, min_prev_words, max_words)
+        if extra:
+            # a fragment the sentence split also found is as strong as one found after a
+            # dangling word ("…co najmniej do. Środy."): one signal per fragment
+            starts = {sig.start: sig for sig in extra}
+            out = [starts.pop(sig.start) if sig.start in starts else sig for sig in out]
+            out.extend(starts.values())
+            out.sort(key=lambda sig: sig.start)
+        return out
+
+    @staticmethod
+    def _dangling(doc: Doc, found: list[Signal], allow: frozenset[str], credits: frozenset[str],
+                  quotes: list[tuple[int, int]], titles: list[tuple[int, int]], min_prev_words: int,
+                  max_words: int) -> list[Signal]:
+        """Fragments cut off after a preposition, conjunction or article ("…potrwają co
+        najmniej do. Środy.", "…в воскресенье в. Казани."): no sentence ends with such a word
+        (``dangling`` in ``mt_cues``), so the full stop before the fragment is the split. Found
+        on the raw text, since the segmenter keeps "в. Казани." in one sentence (an initial)."""
+        text = doc.text
+        dangling = cue_set(doc.lang or "", "fragment", "dangling")
+        if not dangling:
+            return []
+        have = {sig.start for sig in found if sig.strength >= 0.9}
+        out: list[Signal] = []
+        for m in _DANGLING_RE.finditer(text):
+            word, frag = m.group(1), m.group(2)
+            if word.lower() != word or word not in dangling:
+                continue
+            fs, fe = m.start(2), m.end(2) + 1
+            if fs in have or len(frag.split()) > max_words:
+                continue
+            ftoks = frag.split()
+            if not all(is_capitalised(t) for t in ftoks) or any(is_allcaps(t) for t in ftoks):
+                continue
+            low = frag.lower()
+            if low in allow or low in credits:
+                continue
+            ls = text.rfind("\n", 0, fs) + 1
+            before = text[ls:m.start(1)]
+            # the clause the word closes: from the last sentence end on the line
+            clause = _LAST_CLAUSE_RE.search(before)
+            if len(doc.words_in(ls + (clause.start() if clause else 0), m.start(1))) < min_prev_words - 1:
+                continue
+            if in_spans(quotes, fs, fe) or in_spans(titles, fs, fe):
+                continue
+            out.append(Signal("fragment", fs, fe, strength=0.9,
+                              data={"fragment": text[fs:fe], "after": word,
+                                    "written_as_name_elsewhere": False, "lowercase_elsewhere": False}))
         return out
 
     def run(self, doc: Doc) -> Iterator[Finding]:
@@ -162,6 +211,10 @@ class TrailingFragment(DetectorMixin, Check):
             )
 
 
+# a lowercase word, a full stop, then one or two words and a full stop that ends the
+# sentence (followed by a space, a closing quote or bracket, or the end of the text)
+_DANGLING_RE = re.compile(r"(?<![\w.])([^\W\d_]{1,8})\. ([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?)\.(?=[\s\"”»)]|$)")
+_LAST_CLAUSE_RE = re.compile(r"[.!?…:;](?=\s)[^.!?…:;]*$")
 _ABBREV_END_RE = re.compile(r"(?:^|\s)[A-ZÀ-ÞА-ЯЁЄІЇҐ][a-zß-ÿа-яёєіїґ]{0,2}\.$")
 _PLAIN_RE = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*(?: [^\W\d_]+(?:[-'’][^\W\d_]+)*)?$")
 

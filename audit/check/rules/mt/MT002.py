@@ -161,7 +161,9 @@ class FusedDuplicate(DetectorMixin, Check):
         comma), and the phrase starts with a capital in both (a restarted clause)."""
         text = doc.text
         n = len(toks)
-        if not is_capitalised(toks[i]):
+        # a one-letter capital opens a clause too ("W kampanii W kampanii…", "К счастью К счастью")
+        if not (is_capitalised(toks[i]) or (len(toks[i]) == 1 and toks[i].isupper() and i + 1 < n
+                                            and toks[i + 1][:1].islower())):
             return None
         for length in range(min(_MAX_LEN, (n - i - 1) // 2), min_len - 1, -1):
             j = i + length

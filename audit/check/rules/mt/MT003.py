@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from audit.check.base import Check, register
@@ -13,6 +15,7 @@ from audit.check.rules.mt._common import (
     cues,
     enclosing_span,
     english_affinity,
+    family_zipf,
     in_spans,
     is_capitalised,
     quote_spans,
@@ -103,6 +106,9 @@ class TitleCaseRun(DetectorMixin, Check):
         intro = cue_set(lang, "titlecase", "name_intro")
         suffixes = tuple(cue_set(lang, "titlecase", "surname_suffixes"))
         function = cue_set(lang, "titlecase", "function_words")
+        never = cue_set(lang, "titlecase", "never_name")
+        particles = cue_set(lang, "titlecase", "verb_particles")
+        verbs = verb_paradigms(lang)
         quotes = quote_spans(doc)
         titles = title_lines(doc)
         capforms, lowerforms = word_case_counts(doc)
@@ -161,6 +167,16 @@ class TitleCaseRun(DetectorMixin, Check):
                 if len(run) < min_words:
                     continue
                 lws = [text[words[i][0]:words[i][1]].lower() for i in run]
+                strong = self._strong_pair(doc, words, run, lws, k - 1, lang, mode, name_like, is_head,
+                                           never, verbs, particles, suffixes)
+                if strong is not None:
+                    if not _quoted_title(doc, quotes, words[strong[0]][0], words[strong[-1]][1], len(run)):
+                        toks = [text[words[i][0]:words[i][1]] for i in strong]
+                        out.append(Signal("titlecase", words[strong[0]][0], words[strong[-1]][1],
+                                          strength=_STRONG_STRENGTH.get(mode, 0.8),
+                                          data={"words": toks, "mode": mode, "evidence": "not-a-name word",
+                                                "zipf": [round(zipf(t.lower(), lang), 2) for t in toks]}))
+                    continue
                 if not prev_word[:1].islower() or prev_word.lower() in intro:
                     continue  # after a number, an acronym or a role word ("premier Jan Nowak")
                 after = text[words[nxt][0]:words[nxt][1]] if nxt < len(words) else ""
@@ -199,6 +215,10 @@ class TitleCaseRun(DetectorMixin, Check):
                         sub.append(idx)
                         ordinary += reason is None
                         continue
+                    if reason == "rare" and mode == "sentence" and _frequent_family(lw, lang, min_zipf):
+                        sub.append(idx)  # a rare form of a frequent word ("Климатической")
+                        ordinary += 1
+                        continue
                     if len(sub) >= min_words and ordinary:
                         sig = self._signal(doc, words, sub, mode, lang, quotes)
                         if sig:
@@ -206,6 +226,63 @@ class TitleCaseRun(DetectorMixin, Check):
                     sub = []
                     ordinary = 0
         return out
+
+    @staticmethod
+    def _strong_pair(doc: Doc, words: list[tuple[int, int]], run: list[int], lws: list[str], prev: int,
+                     lang: str, mode: str, name_like: Callable[[str], str | None],
+                     is_head: Callable[[str], bool], never: frozenset[str],
+                     verbs: tuple[Paradigm, ...], particles: frozenset[str],
+                     suffixes: tuple[str, ...]) -> list[int] | None:
+        """The part of a capitalised run held together by a word that is never part of a
+        name: a closed-class word (``never_name``: "Przez", "Который", "Sobre", "Dans",
+        "Oder", "Would"), or, outside German and English, a finite verb — a form whose
+        paradigm (``verbs`` in ``mt_cues``: "zdobyła" / "zdobył" / "zdobyli" / "zdobyć")
+        the language's word list holds, or the word right after a verb particle ("да
+        Заеме", "să Plece"). Names keep such words in lowercase, so with a capitalised
+        neighbour that is not itself a name (not capitalised again in the article, not an
+        institution head, not a surname) the pair is a garbled headline fragment even when
+        the neighbour is rare or international. Returns the run indices of the pair
+        (the strong word and its neighbour), or ``None``."""
+        text = doc.text
+        prev_word = text[words[prev][0]:words[prev][1]].lower() if prev >= 0 else ""
+        gap = text[words[prev][1]:words[run[0]][0]] if prev >= 0 else ""
+        # after a capitalised word the run may still be glued to a name, unless a comma
+        # or the like separates them ("Rzecznik Praw Obywatelskich, Który Wskazał")
+        if prev_word[:1].isupper() and not any(c in gap for c in ",;"):
+            return None
+
+        def strong(j: int) -> str | None:
+            lw = lws[j]
+            if lw in never:
+                return "closed"
+            if mode != "sentence" or len(lw) < 5 or name_like(lw) in ("name elsewhere", "surname"):
+                return None
+            if zipf(lw, "en") >= zipf(lw, lang) - 1.0 > 0:
+                return None  # an international word (Marine, Programme)
+            after_particle = j == 0 and prev_word in particles and not gap.strip()
+            return "verb" if after_particle or _verb_form(lw, lang, verbs) else None
+
+        def partner_ok(j: int, why: str, before: bool) -> bool:
+            lw = lws[j]
+            if lw in never:
+                return True
+            reason = name_like(lw)
+            if reason == "name elsewhere" or (before and why == "verb" and reason is not None):
+                return False  # a name, then a capitalised verb: a byline ("Anna Nowak Przyczyniła…")
+            # a capitalised closed-class word is itself the slip: any neighbour will do; a
+            # verb read off its endings needs a neighbour that is not a name part
+            return why == "closed" or not (is_head(lw) or (suffixes and lw.endswith(suffixes)
+                                                           and zipf(lw, lang) < 4.3))
+
+        for j in range(len(run)):
+            why = strong(j)
+            if why is None:
+                continue
+            for p in (j + 1, j - 1):
+                if 0 <= p < len(run) and partner_ok(p, why, p < j):
+                    lo, hi = min(j, p), max(j, p)
+                    return run[lo:hi + 1]
+        return None
 
     @staticmethod
     def _anchored_pair(lws: list[str], mode: str, lowerforms: frozenset[str], capforms: dict[str, int],
@@ -355,3 +432,82 @@ def _declines_like_adjective(word: str, lang: str) -> bool:
             stem = word[: -len(suf)]
             return all(zipf(stem + x, lang) >= 2.5 for x in _ADJ_ENDINGS)
     return False
+
+
+# _STRONG_STRENGTH: a pair held by a word names never contain is as strong as two ordinary
+# words (0.8); in English, where titles of works are Title Case ("Dancing With the Stars"),
+# 0.6 (between the 0.5 of a plain English run and 0.8).
+_STRONG_STRENGTH = {"sentence": 0.8, "nouns": 0.8, "title": 0.6}
+
+
+@dataclass(frozen=True)
+class Paradigm:
+    """One row of the ``[titlecase] verbs`` table of ``mt_cues``."""
+
+    endings: tuple[str, ...]  # every form of the paradigm, by its ending
+    own: tuple[str, ...]  # endings a capitalised word may carry to be read as a verb
+    need: tuple[str, ...] = ()  # forms that must exist (the infinitive where there is one)
+    unless: tuple[str, ...] = ()  # forms that make it an adjective or a noun
+    min: int = 2  # other forms that must exist
+
+
+@cache
+def verb_paradigms(lang: str) -> tuple[Paradigm, ...]:
+    """The verb paradigms of a language (``mt_cues`` ``[titlecase] verbs``)."""
+    out = []
+    for row in cues(lang).get("titlecase", {}).get("verbs", []):
+        def low(key: str, row: dict[str, Any] = row) -> tuple[str, ...]:
+            return tuple(str(x).lower() for x in row.get(key, []))
+        out.append(Paradigm(low("endings"), low("own") or low("endings"), low("need"), low("unless"),
+                            int(row.get("min", _PARADIGM_MIN))))
+    return tuple(out)
+
+
+# _PARADIGM_ZIPF=1.5: a form the word list holds at all (wordfreq's lists stop near 1.0);
+# _PARADIGM_MIN=2: two other forms of the paradigm besides the word itself, the infinitive
+# among them where the language has one ("zdobyła": "zdobyć", "zdobył", "zdobyli"). Nouns that
+# share an ending with a verb lack the infinitive ("szkoła", "Wisła"); Romance 3rd-person
+# presents are nouns too often ("Junta", "Reina", "Dépêche": measured on the clean dev
+# articles), so only their past and future tenses are listed.
+_PARADIGM_ZIPF = 1.5
+_PARADIGM_MIN = 2
+
+
+def _verb_form(lw: str, lang: str, verbs: tuple[Paradigm, ...]) -> bool:
+    """The word carries a verb ending of one of the language's paradigms and the
+    paradigm's other forms exist ("сработал": "сработать", "сработала", "сработали"),
+    while none of the ``unless`` forms does (adjectives with the same endings: "biała"
+    has "białego", "мала" has "малого")."""
+    for par in verbs:
+        for end in par.own:
+            if not lw.endswith(end) or len(lw) - len(end) < 3:
+                continue
+            stem = lw[: len(lw) - len(end)]
+            if not all(zipf(stem + e, lang) >= _PARADIGM_ZIPF for e in par.need):
+                continue
+            others = sum(zipf(stem + e, lang) >= _PARADIGM_ZIPF for e in par.endings if e != end)
+            if others < par.min:
+                continue
+            if any(zipf(stem + u, lang) >= _PARADIGM_ZIPF for u in par.unless):
+                continue
+            return True
+    return False
+
+
+# _FAMILY_MARGIN=0.5: a rare form counts as ordinary when all the words sharing its stem
+# together reach min_zipf + 0.5 (4.0 by default: "климатическ-" 4.0, "kontynuow-" 4.6,
+# surnames and places stay below: "kaszlinsk-" 0, "skierniewic-" 3.3, "cordobes-" 3.5).
+_FAMILY_MARGIN = 0.5
+
+
+def _frequent_family(lw: str, lang: str, min_zipf: float) -> bool:
+    """A rare inflected form of a frequent word: its stem (the word minus 1-3 final
+    letters, at least 6 left) starts words that together are frequent, and the word is
+    not English-like (names are international)."""
+    cut = 1 if len(lw) <= 7 else 2 if len(lw) <= 10 else 3
+    stem = lw[: len(lw) - cut]
+    if len(stem) < 6:
+        return False
+    if zipf(lw, "en") > 0 or english_affinity(lw) >= 3.0:
+        return False
+    return family_zipf(stem, lang) >= min_zipf + _FAMILY_MARGIN

@@ -112,6 +112,32 @@ def zipf(word: str, lang: str) -> float:
     return _zipf(word, lang)
 
 
+@lru_cache(maxsize=65_536)
+def family_zipf(prefix: str, lang: str) -> float:
+    """Zipf frequency of all the words of a language that start with ``prefix`` together
+    (0 when none): the frequency of a lemma's whole family of inflected forms, so that a
+    rare form of a common word ("климатической", "kontynuowanie") still reads as ordinary
+    vocabulary. A binary search over :mod:`audit.check.wordstats`' sorted table."""
+    import math
+    import unicodedata
+
+    from audit.check import wordstats
+
+    table = wordstats._table(lang)
+    if table is None or not prefix:
+        return zipf(prefix, lang)
+    import numpy as np
+
+    words, zipfs = table
+    key = unicodedata.normalize("NFC", prefix.lower()).encode("utf-8")
+    lo = int(np.searchsorted(words, key))
+    hi = int(np.searchsorted(words, key + b"\xff"))
+    if hi <= lo:
+        return 0.0
+    total = float(np.sum(np.power(10.0, zipfs[lo:hi].astype(np.float64) / 100.0 - 9.0)))
+    return round(math.log10(total) + 9.0, 2) if total > 0 else 0.0
+
+
 def english_zipf(word: str) -> float:
     """Zipf frequency in English of the lowercased word, transliterated from Cyrillic."""
     return zipf(word.lower().translate(_CYR2LAT), "en")
