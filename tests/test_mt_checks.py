@@ -702,3 +702,123 @@ def test_titlecase_pair_anchored_by_a_lowercase_form_of_one_word() -> None:
 def test_titlecase_pair_with_a_short_word_is_not_anchored() -> None:
     text = "Echipa a câștigat în Serie A două meciuri, iar seria de victorii continuă."
     assert [f.evidence for f in _audit(text, "ro", ["MT003"])] == []
+
+
+# -- round 3: evidence beyond word frequency (issue #3, recall on unseen text) ---------------
+# (lang, flagged passage, expected evidence, clean counterpart that raises no MT finding at all)
+
+#: a capitalised closed-class word ("never_name" in mt_cues) beside another capitalised word
+TITLECASE_CLOSED_CLASS: list[tuple[str, str, str, str]] = [
+    ('pl', 'Spółka poinformowała, że Przez Ostatni miesiąc sprzedaż w sklepach wzrosła o osiem procent.', 'Przez Ostatni', 'Spółka poinformowała, że przez ostatni miesiąc sprzedaż w sklepach wzrosła o osiem procent.'),
+    ('bg', 'Общината съобщи, че ремонтът ще продължи Още Няколко седмици заради лошото време.', 'Още Няколко', 'Общината съобщи, че ремонтът ще продължи още няколко седмици заради лошото време.'),
+    ('ro', 'Primăria a anunțat că lucrările vor continua Încă Câteva săptămâni din cauza vremii.', 'Încă Câteva', 'Primăria a anunțat că lucrările vor continua încă câteva săptămâni din cauza vremii.'),
+    ('de', 'Die Stadt teilte mit, dass die Bauarbeiten Noch Mehrere Wochen dauern werden.', 'Noch Mehrere', 'Die Stadt teilte mit, dass die Bauarbeiten noch mehrere Wochen dauern werden.'),
+    ('fr', 'La mairie a indiqué que les travaux dureront Encore Plusieurs semaines à cause de la pluie.', 'Encore Plusieurs', 'La mairie a indiqué que les travaux dureront encore plusieurs semaines à cause de la pluie.'),
+    ('ru', 'В мэрии сообщили, что ремонт продлится Ещё Несколько недель из-за плохой погоды.', 'Ещё Несколько', 'В мэрии сообщили, что ремонт продлится ещё несколько недель из-за плохой погоды.'),
+    ('uk', 'У міськраді повідомили, що ремонт триватиме Ще Кілька тижнів через погану погоду.', 'Ще Кілька', 'У міськраді повідомили, що ремонт триватиме ще кілька тижнів через погану погоду.'),
+    ('es', 'El ayuntamiento explicó que las obras durarán Todavía Varias semanas por la lluvia.', 'Todavía Varias', 'El ayuntamiento explicó que las obras durarán todavía varias semanas por la lluvia.'),
+    ('en', 'Officials said the Royal Navy Would Send two ships to the Gulf next week.', 'Would Send', 'Officials said the Royal Navy would send two ships to the Gulf next week.'),
+]
+#: a capitalised verb form, read off its paradigm in the word list ("verbs" in mt_cues) or
+#: after a verb particle ("ще Обжалва")
+TITLECASE_VERB: list[tuple[str, str, str, str]] = [
+    ('pl', 'Na miejscu straż pożarna Zabezpieczyła Teren i wezwała policję do pomocy.', 'Zabezpieczyła Teren', 'Na miejscu straż pożarna zabezpieczyła teren i wezwała policję do pomocy.'),
+    ('bg', 'Според полицията шофьорът ще Обжалва Решението на съда в следващите дни.', 'Обжалва Решението', 'Според полицията шофьорът ще обжалва решението на съда в следващите дни.'),
+    ('ro', 'Potrivit poliției, șoferul Contestează Decizia instanței și cere o nouă expertiză.', 'Contestează Decizia', 'Potrivit poliției, șoferul contestează decizia instanței și cere o nouă expertiză.'),
+    ('es', 'Según la policía, el conductor Recurrió La sentencia ante el Tribunal Supremo la semana pasada.', 'Recurrió La', 'Según la policía, el conductor recurrió la sentencia ante el Tribunal Supremo la semana pasada.'),
+    ('fr', 'Selon la police, le conducteur Contestait Fermement la décision du tribunal depuis des mois.', 'Contestait Fermement', 'Selon la police, le conducteur contestait fermement la décision du tribunal depuis des mois.'),
+    ('ru', 'По данным полиции, водитель Обжаловал Решение суда в областной инстанции.', 'Обжаловал Решение', 'По данным полиции, водитель обжаловал решение суда в областной инстанции.'),
+    ('uk', 'За даними поліції, водій Оскаржив Рішення суду в апеляційній інстанції.', 'Оскаржив Рішення', 'За даними поліції, водій оскаржив рішення суду в апеляційній інстанції.'),
+]
+#: a rare inflected form of a frequent word family next to an ordinary word
+TITLECASE_FAMILY: list[tuple[str, str, str, str]] = [
+    ('ru', 'Водитель уехал с заправки вместе с Заправочным Пистолетом в баке автомобиля.', 'Заправочным Пистолетом', 'Водитель уехал с заправки вместе с заправочным пистолетом в баке автомобиля.'),
+    ('pl', 'Związek zapowiada na środę Kontynuowanie Strajku w zakładach w całym regionie.', 'Kontynuowanie Strajku', 'Związek zapowiada na środę kontynuowanie strajku w zakładach w całym regionie.'),
+]
+#: a fragment split off after a preposition, conjunction or article ("dangling" in mt_cues)
+DANGLING_FRAGMENT: list[tuple[str, str, str, str]] = [
+    ('pl', 'Koleje poinformowały, że utrudnienia na tej linii potrwają co najmniej do. Środy.\nPasażerowie muszą liczyć się z opóźnieniami.', 'Środy.', 'Koleje poinformowały, że utrudnienia na tej linii potrwają co najmniej do środy.\nPasażerowie muszą liczyć się z opóźnieniami.'),
+    ('bg', 'Полицията съобщи, че шофьорът е бил задържан късно вечерта на. Гарата.\nРазследването продължава.', 'Гарата.', 'Полицията съобщи, че шофьорът е бил задържан късно вечерта на гарата.\nРазследването продължава.'),
+    ('ro', 'Poliția a anunțat că șoferul a fost reținut aseară târziu în. Gară.\nAncheta continuă.', 'Gară.', 'Poliția a anunțat că șoferul a fost reținut aseară târziu în gară.\nAncheta continuă.'),
+    ('de', 'Die Polizei teilte mit, dass der Fahrer am späten Abend in der Nähe von. Bahnhof.\nDie Ermittlungen dauern an.', 'Bahnhof.', 'Die Polizei teilte mit, dass der Fahrer am späten Abend in der Nähe des Bahnhofs war.\nDie Ermittlungen dauern an.'),
+    ('es', 'La policía informó de que el conductor fue detenido a última hora en la estación de. Atocha.\nLa investigación continúa.', 'Atocha.', 'La policía informó de que el conductor fue detenido a última hora en la estación de Atocha.\nLa investigación continúa.'),
+    ('fr', "La police a indiqué que le conducteur avait été interpellé tard dans la soirée près de la gare de. Lyon.\nL'enquête se poursuit.", 'Lyon.', "La police a indiqué que le conducteur avait été interpellé tard dans la soirée près de la gare de Lyon.\nL'enquête se poursuit."),
+    ('ru', 'Полиция сообщила, что водителя задержали поздно вечером на вокзале в. Казани.\nРасследование продолжается.', 'Казани.', 'Полиция сообщила, что водителя задержали поздно вечером на вокзале в Казани.\nРасследование продолжается.'),
+    ('uk', 'Поліція повідомила, що водія затримали пізно ввечері на вокзалі у. Львові.\nРозслідування триває.', 'Львові.', 'Поліція повідомила, що водія затримали пізно ввечері на вокзалі у Львові.\nРозслідування триває.'),
+]
+#: a clause restarted after a one-letter word ("W kampanii W kampanii")
+ONE_LETTER_STUTTER: list[tuple[str, str, str, str]] = [
+    ('pl', 'W kampanii W kampanii obiecywał przede wszystkim remont drogi wojewódzkiej i nowe połączenia.', 'W kampanii W kampanii', 'W kampanii obiecywał przede wszystkim remont drogi wojewódzkiej i nowe połączenia.'),
+    ('ru', 'К счастью К счастью, сработал защитный клапан, и топливо не вытекло на асфальт.', 'К счастью К счастью', 'К счастью, сработал защитный клапан, и топливо не вытекло на асфальт.'),
+    ('uk', 'У другому У другому турі він випередив чинного проректора на двадцять сім голосів.', 'У другому У другому', 'У другому турі він випередив чинного проректора на двадцять сім голосів.'),
+]
+#: hard negatives for the new evidence: names with verbs or particles (Junta, Reina, Pogonią,
+#: Teraz Polska, Sans Frontières, van, Le Pen), institutions, German nouns, quoted English
+#: headlines and slogans, a Bulgarian newspaper abbreviation ("в. Труд")
+ROUND3_HARD_NEGATIVES: list[tuple[str, str]] = [
+    ('pl', 'W niedzielę Raków zagra na wyjeździe z Pogonią Szczecin, a Szkoła Podstawowa nr 5 zaprosi kibiców.'),
+    ('pl', 'Nagrodę Teraz Polska odebrał w środę prezes firmy z Gdańska.'),
+    ('bg', 'Коалицията Да, България внесе сигнал, а Софийският градски съд насрочи делото.'),
+    ('ro', 'Ministrul a vorbit cu Ludwig van Beethoven despre Ziua Națională a României, glumi el.'),
+    ('de', 'Der Bürgermeister sprach mit der Partei Die Linke über die Zukunft der Stadtwerke Bochum.'),
+    ('es', 'La concejala Lucía García se reunió con Médicos Sin Fronteras y con la Junta Electoral.'),
+    ('es', 'El alcalde Daniel Reina acudió a la Liga Europa con la directora Carmen de la Vega.'),
+    ('fr', 'Marine Le Pen a rencontré Médecins Sans Frontières avant la réunion de La Dépêche.'),
+    ('fr', 'Le journal a publié « Stop The War Now » en une, un slogan repris par les manifestants.'),
+    ('ru', 'Журнал перепечатал заголовок «Stop The War Now», сообщили в Министерстве иностранных дел.'),
+    ('uk', 'Активісти вийшли з гаслом «Не Здавайся» до будівлі Верховної Ради.'),
+    ('de', 'Die Ausstellung im Haus der Geschichte zeigt Werke der Neuen Sachlichkeit aus Dresden.'),
+    ('en', 'The singer performed "Should I Stay or Should I Go" at Glastonbury on Friday.'),
+    ('bg', 'Вестникът съобщи, че министърът ще подаде оставка, писа в. Труд.'),
+]
+
+_ROUND3 = [("MT003", *row) for row in TITLECASE_CLOSED_CLASS + TITLECASE_VERB + TITLECASE_FAMILY] + \
+    [("MT001", *row) for row in DANGLING_FRAGMENT] + [("MT002", *row) for row in ONE_LETTER_STUTTER]
+
+
+@pytest.mark.parametrize(("code", "lang", "text", "evidence", "clean"), _ROUND3,
+                         ids=[f"{c}-{lang}-{i}" for i, (c, lang, *_rest) in enumerate(_ROUND3)])
+def test_round3_evidence_and_clean_counterpart(code: str, lang: str, text: str, evidence: str, clean: str) -> None:
+    hits = [f for f in _audit(text, lang, [code]) if f.check == code]
+    assert [f.evidence for f in hits] == [evidence]
+    assert text[hits[0].start:hits[0].end] == evidence
+    # one slip alone is an observation, never an accusation
+    assert hits[0].severity == "info"
+    assert [(f.check, f.evidence) for f in _audit(clean, lang, ["MT"])] == []
+
+
+@pytest.mark.parametrize(("lang", "text"), ROUND3_HARD_NEGATIVES,
+                         ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(ROUND3_HARD_NEGATIVES)])
+def test_round3_hard_negatives_raise_nothing(lang: str, text: str) -> None:
+    assert [(f.check, f.evidence) for f in _audit(text, lang, ["MT"])] == []
+
+
+def test_closed_class_pair_with_a_second_kind_condemns_the_article() -> None:
+    text = ("Spółka poinformowała, że Przez Ostatni miesiąc sprzedaż w sklepach wzrosła o osiem procent .\n"
+            "Zarząd spodziewa się dalszych wzrostów w kolejnym kwartale.")
+    found = {f.check: f for f in _audit(text, "pl", ["MT"])}
+    assert found["MT010"].severity == "error"
+    assert found["MT003"].severity == "warning" and found["MT003"].evidence == "Przez Ostatni"
+    assert found["MT005"].severity == "warning"
+
+
+def test_verb_paradigm_needs_the_infinitive_and_rejects_adjectives() -> None:
+    from audit.check.rules.mt.MT003 import _verb_form, verb_paradigms
+
+    pl = verb_paradigms("pl")
+    assert _verb_form("zabezpieczyła", "pl", pl)
+    assert not _verb_form("szkoła", "pl", pl)  # a noun: no infinitive "szkoć"
+    assert not _verb_form("biała", "pl", pl)  # an adjective: "białego"
+    assert not _verb_form("pogonią", "pl", pl)  # the club Pogoń, instrumental
+    ru = verb_paradigms("ru")
+    assert _verb_form("обжаловал", "ru", ru)
+    assert not _verb_form("совет", "ru", ru)
+    es = verb_paradigms("es")
+    assert not _verb_form("reina", "es", es) and not _verb_form("junta", "es", es)
+
+
+def test_family_zipf_sums_the_forms_of_a_stem() -> None:
+    from audit.check.rules.mt._common import family_zipf, zipf
+
+    assert family_zipf("kontynuow", "pl") > max(zipf("kontynuowanie", "pl"), zipf("kontynuować", "pl"))
+    assert family_zipf("qxzqxz", "pl") == 0.0

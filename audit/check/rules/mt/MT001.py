@@ -42,7 +42,10 @@ class TrailingFragment(DetectorMixin, Check):
     The signal is stronger (0.9) when the fragment is written as a name elsewhere in the
     article (the typical split of a place or person name) or in lowercase elsewhere (an
     ordinary word cut off its sentence: "…we wrześniu przyszłego. Roku."), 0.7 at the end
-    of a line and 0.5 inside a paragraph, where style fragments are commoner.
+    of a line and 0.5 inside a paragraph, where style fragments are commoner. A fragment cut
+    off after a preposition, conjunction or article ("…potrwają co najmniej do. Środy.",
+    "…на вокзале в. Казани.": ``dangling`` in ``mt_cues``) is 0.9 wherever it stands: no
+    sentence ends with such a word.
 
     Severity: like every MT signal, a finding is a warning only when the article as a
     whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and

@@ -51,6 +51,19 @@ class TitleCaseRun(DetectorMixin, Check):
       ``Dom``, ``Bundesamt``, ``Północna``…): a run holding one is an institution name;
     * not right after a role word (``premier``, ``prezydent``…) that introduces a name.
 
+    Evidence beyond word frequency (issue #3: injected pairs are often rare or look
+    international, "Roboty", "Record"):
+
+    * a capitalised closed-class word (``never_name`` in ``mt_cues``: "Przez", "Который",
+      "Sobre", "Dans", "Oder", "Would"; name particles such as "de", "van", "Le", "Sans" are
+      not listed) or, outside German and English, a capitalised finite verb ("Kierowała",
+      "Обжаловал", "Recurrió": the ending belongs to a paradigm of ``verbs`` in ``mt_cues``
+      whose other forms, the infinitive among them, are in the word list) marks a pair with
+      its capitalised neighbour even when the neighbour is rare, international or an
+      institution word: names never hold such words in capitals mid-sentence;
+    * a rare form of a frequent word family ("Заправочным": all the words starting with
+      its stem are frequent together) counts as ordinary vocabulary.
+
     German capitalises every noun, so there a run is flagged only when a non-final word is
     an adjective (it declines through -e/-en/-er/-es/-em); English capitalises names in
     Title Case, so there a run is a weaker signal (0.5 instead of 0.8).
@@ -483,7 +496,7 @@ def _verb_form(lw: str, lang: str, verbs: tuple[Paradigm, ...]) -> bool:
             if not lw.endswith(end) or len(lw) - len(end) < 3:
                 continue
             stem = lw[: len(lw) - len(end)]
-            if not all(zipf(stem + e, lang) >= _PARADIGM_ZIPF for e in par.need):
+            if not all(zipf(stem + e, lang) >= _PARADIGM_ZIPF for e in par.need if e != end):
                 continue
             others = sum(zipf(stem + e, lang) >= _PARADIGM_ZIPF for e in par.endings if e != end)
             if others < par.min:
