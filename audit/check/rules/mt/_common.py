@@ -33,10 +33,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, cast
 
 from audit.lexicons import load as load_lexicon
 from audit.text import Doc
@@ -331,8 +331,8 @@ def prefix_index(forms: dict[str, int] | set[str], n: int = 5) -> set[str]:
 
 
 @cache
-def _option_names(cls: type) -> tuple[str, ...]:
-    return tuple(cls.options())  # type: ignore[attr-defined]
+def _option_names(cls: Any) -> tuple[str, ...]:
+    return tuple(cls.options())
 
 
 class DetectorMixin:
@@ -355,11 +355,12 @@ class DetectorMixin:
             return self.effective_severity  # type: ignore[attr-defined]
         return Severity.INFO
 
-    def params(self) -> dict[str, Any]:  # the thresholds the detector takes
-        return {k: getattr(self, k) for k in _option_names(type(self))}
+    #: the detector: ``detect(doc, **thresholds) -> list[Signal]``, each check declaring its
+    #: own keyword-only thresholds (hence a callable attribute, not an abstract method)
+    detect: Callable[..., list[Signal]]
 
-    def detect(self, doc: Doc, **params: Any) -> list[Signal]:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def params(self) -> dict[str, Any]:  # the thresholds the detector takes
+        return {k: getattr(self, k) for k in _option_names(cast(Hashable, type(self)))}
 
     def signals(self, doc: Doc) -> list[Signal]:
         if not doc.lang:
@@ -370,11 +371,11 @@ class DetectorMixin:
         return self.detect(doc, **params)
 
 
-def detector_classes() -> list[type]:
+def detector_classes() -> list[Any]:
     """The MT detector checks (MT001-MT006), in code order."""
     import importlib
 
-    out = []
+    out: list[Any] = []
     for code in ("MT001", "MT002", "MT003", "MT004", "MT005", "MT006"):
         mod = importlib.import_module(f"audit.check.rules.mt.{code}")
         out.extend(v for v in vars(mod).values()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from audit.check.base import Check, register
 from audit.check.rules.links._text import deletion_span, inline_deletion_span
@@ -58,8 +59,8 @@ class SpamBio(Check):
     def __init__(self, *, min_fragments: int = 3, min_archetypes: int = 2,
                  min_archetype_share: float = 0.5, max_words: int = 4, **kw: object) -> None:
         super().__init__(**kw)  # type: ignore[arg-type]
-        self.params = {"min_fragments": min_fragments, "min_archetypes": min_archetypes,
-                       "min_archetype_share": min_archetype_share, "max_words": max_words}
+        self.params: dict[str, Any] = {"min_fragments": min_fragments, "min_archetypes": min_archetypes,
+                                       "min_archetype_share": min_archetype_share, "max_words": max_words}
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         if self.params == _DEFAULTS:
