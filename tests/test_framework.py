@@ -97,3 +97,15 @@ def test_apply_fixes_keeps_unedited_text(text: str, edits: list[tuple[int, int, 
         pos = ed["end"]
     out.append(text[pos:])
     assert fixed == "".join(out)
+
+
+def test_docs_checks_page_is_generated_from_the_checks() -> None:
+    from pathlib import Path
+
+    from audit.check.docs import render_markdown
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
+    expected = render_markdown(select_checks([]))
+    assert page.read_text(encoding="utf-8").rstrip("\n") == expected.rstrip("\n"), (
+        "docs/checks.md is stale: run `nox -s docs`"
+    )
