@@ -78,3 +78,43 @@ def test_cli_dask_engine_against_a_running_scheduler(tmp_path: Path, client) -> 
     assert [o["id"] for o in lines] == [f"a{i}" for i in range(21)]
     assert p.returncode == 2  # one unreadable line: the user must act
     assert "part-001.jsonl:8" in p.stderr
+
+
+def test_result_stream_on_dask_equals_local_including_source_rows(tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]
+    from audit.check.distributed import audit_paths
+
+    _write_shards(tmp_path)
+    spec = AuditorSpec(source_rows=True)
+    local = list(audit_paths([tmp_path], LoadOptions(), spec, workers=1))
+    remote = list(audit_paths([tmp_path], LoadOptions(), spec, engine="dask", client=client))
+    assert len(local) == len(remote) == 22
+    for a, b in zip(local, remote, strict=True):
+        if isinstance(a, InputError):
+            assert isinstance(b, InputError) and a.message == b.message
+            continue
+        assert a.to_dict() == b.to_dict()
+        assert a.article == b.article  # the text was read locally, the checks ran remotely
+        assert a.source_row == b.source_row
+
+
+def test_sources_and_gate_accept_the_dask_engine(tmp_path: Path, client) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "in"
+    data.mkdir()
+    _write_shards(data)
+    addr = client.scheduler.address
+    base = [sys.executable, "-m", "audit"]
+    local = subprocess.run([*base, "sources", str(data), "--format", "json", "-j", "1"],
+                           capture_output=True, text=True, timeout=300)
+    remote = subprocess.run([*base, "sources", str(data), "--format", "json", "--engine", "dask",
+                             "--scheduler", addr], capture_output=True, text=True, timeout=300)
+    assert json.loads(local.stdout) == json.loads(remote.stdout)
+    outs = {}
+    for engine in ("local", "dask"):
+        out = tmp_path / f"gate-{engine}"
+        args = [*base, "gate", str(data), "--out", str(out), "--engine", engine]
+        if engine == "dask":
+            args += ["--scheduler", addr]
+        p = subprocess.run(args, capture_output=True, text=True, timeout=300)
+        assert p.returncode in (0, 1), p.stderr
+        outs[engine] = {name: (out / name).read_text(encoding="utf-8") for name in ("accepted.jsonl", "quarantined.jsonl")}
+    assert outs["local"] == outs["dask"]

@@ -20,6 +20,7 @@ from typing import Any
 
 from audit.check.parallel import AuditorSpec
 from audit.load.options import LoadOptions
+from audit.model import Article, ArticleResult, Finding, InputError
 
 
 def expand_shards(paths: Sequence[str | Path], options: LoadOptions | None = None) -> list[str]:
@@ -116,3 +117,71 @@ def audit_on_dask(
     finally:
         if own:
             client.close()
+
+
+def result_from_item(article: Article, item: dict[str, Any]) -> ArticleResult:
+    """Rebuild the :class:`ArticleResult` of a locally read article from a worker's
+    compact output (findings, scores and the source row travel; the text does not)."""
+    from audit.check.langid import normalize_lang
+
+    r = item["result"]
+    row = item.get("row")
+    if row is not None:
+        row = {**row, "id": article.id}
+    return ArticleResult(
+        article=article,
+        lang=r.get("lang"),
+        findings=[Finding.from_dict(f) for f in r.get("findings", [])],
+        scores=dict(r.get("scores") or {}),
+        lang_detected=normalize_lang(article.lang) is None and r.get("lang") is not None,
+        errors=list(r.get("errors") or []),
+        source_row=row,
+    )
+
+
+def results_on_dask(
+    paths: Sequence[str | Path],
+    spec: AuditorSpec,
+    options: LoadOptions,
+    *,
+    scheduler: str | None = None,
+    client: Any = None,
+    max_in_flight: int | None = None,
+) -> Iterator[ArticleResult | InputError]:
+    """Audit on the cluster, and pair each worker output with the record read locally,
+    in the same order: the stream the gate and the report consume, identical to the local
+    engine's. The client reads the records one at a time (for the outputs that need the
+    text); only compact results cross the network."""
+    from audit.load import iter_records
+
+    local = iter_records(list(paths), options)
+    remote = audit_on_dask(paths, spec, options, scheduler=scheduler, client=client, max_in_flight=max_in_flight)
+    for n, (rec, item) in enumerate(zip(local, remote, strict=True)):
+        if isinstance(rec, InputError) != ("input_error" in item):
+            raise RuntimeError(
+                f"record {n + 1}: the workers read the input differently from this machine "
+                f"({rec.origin if isinstance(rec, InputError) else rec.id}); do they see the same files?"
+            )
+        yield rec if isinstance(rec, InputError) else result_from_item(rec, item)
+
+
+def audit_paths(
+    paths: Sequence[str | Path],
+    options: LoadOptions,
+    spec: AuditorSpec,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    client: Any = None,
+) -> Iterator[ArticleResult | InputError]:
+    """Audit the records under ``paths`` with the chosen engine: ``local`` (all cores of
+    this machine) or ``dask`` (a cluster at ``scheduler``). Same results, same order."""
+    if engine == "dask":
+        return results_on_dask(paths, spec, options, scheduler=scheduler, client=client)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    from audit.check.parallel import audit_parallel
+    from audit.load import iter_records
+
+    return audit_parallel(iter_records(list(paths), options), spec, workers=workers)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -13,7 +13,7 @@ from audit.config import Config, ConfigError, load_config
 from audit.load.options import FieldMap, LoadOptions
 
 if TYPE_CHECKING:
-    from audit.check.engine import Record, Result
+    from audit.check.engine import Result
     from audit.check.parallel import AuditorSpec
 
 # exit codes shared by check / sources / report (the gate has its own, see audit.gate)
@@ -51,6 +51,12 @@ ConfigPath = Annotated[
 ]
 Workers = Annotated[
     int | None, typer.Option("--workers", "-j", help="Worker processes (default: all cores; 1 = in-process).")
+]
+
+
+Engine = Annotated[str, typer.Option("--engine", help="local (all cores of this machine) or dask (a Dask cluster).")]
+Scheduler = Annotated[
+    str | None, typer.Option("--scheduler", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 ]
 
 
@@ -129,13 +135,18 @@ def auditor_spec(
     return spec
 
 
-def audit_records(records: Iterable[Record], spec: AuditorSpec, workers: int | None) -> Iterator[Result]:
-    """Audit a record stream locally on ``workers`` processes (default: all cores)."""
-    from audit.check.parallel import audit_parallel
+def audit_inputs(
+    paths: list[str], opts: LoadOptions, spec: AuditorSpec, workers: int | None,
+    engine: str = "local", scheduler: str | None = None, code: int = EXIT_USAGE,
+) -> Iterator[Result]:
+    """Audit the inputs with the chosen engine (local cores or a Dask cluster)."""
+    from audit.check.distributed import audit_paths
 
+    if engine not in ("local", "dask"):
+        fail(f"--engine must be local or dask, not {engine!r}", code)
     if workers is not None and workers < 1:
-        fail("--workers must be at least 1")
-    return audit_parallel(records, spec, workers=workers)
+        fail("--workers must be at least 1", code)
+    return audit_paths(paths, opts, spec, workers=workers, engine=engine, scheduler=scheduler)
 
 
 def stdout_is_tty() -> bool:

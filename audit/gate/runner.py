@@ -272,6 +272,8 @@ def run_gate(
     chunk_rows: int = 5000,
     report: str | Path | None = None,
     data_docs: str | Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> GateResult:
     """Run the gate and write its outputs. Raises :class:`GateConfigError` (exit 3) for an
     unusable suite, input or option, before any output is replaced."""
@@ -294,7 +296,7 @@ def run_gate(
     spec = dataclasses.replace(spec or AuditorSpec(), source_rows=True)
     spool = _Spool(out)
     try:
-        frame, n_records = _audit_into_frame(inputs, opts, spec, workers, spool, chunk_rows)
+        frame, n_records = _audit_into_frame(inputs, opts, spec, workers, spool, chunk_rows, engine, scheduler)
         _check_columns(loaded, frame)
         validator = _Validator()
         article_items = loaded.level("article")
@@ -325,10 +327,9 @@ def run_gate(
 
 def _audit_into_frame(
     inputs: Sequence[str | Path], opts: LoadOptions, spec: AuditorSpec, workers: int | None,
-    spool: _Spool, chunk_rows: int,
+    spool: _Spool, chunk_rows: int, engine: str = "local", scheduler: str | None = None,
 ) -> tuple[pd.DataFrame, int]:
-    from audit.check.parallel import audit_parallel
-    from audit.load import iter_records
+    from audit.check.distributed import audit_paths
 
     scorer = _source_scorer()
     source_rows: list[Any] = []
@@ -338,7 +339,9 @@ def _audit_into_frame(
     n = 0
     n_articles = 0
     try:
-        for item in audit_parallel(iter_records([str(p) for p in inputs], opts), spec, workers=workers):
+        stream = audit_paths([str(p) for p in inputs], opts, spec, workers=workers, engine=engine,
+                             scheduler=scheduler)
+        for item in stream:
             if isinstance(item, InputError):
                 if item.fatal:
                     raise GateConfigError(f"input {item}")

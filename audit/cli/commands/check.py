@@ -60,7 +60,6 @@ def check(
         published_field=published_field, source=source, input_format=input_format, config=cfg,
         encoding=encoding,
     )
-    from audit.load import iter_records
 
     spec = c.auditor_spec(cfg, select, ignore)
     out = sys.stdout
@@ -74,7 +73,7 @@ def check(
                          c.EXIT_FINDINGS if counts.by_severity[Severity.ERROR] else c.EXIT_OK)
     if engine != "local":
         c.fail(f"--engine must be local or dask, not {engine!r}")
-    stream = c.audit_records(iter_records(paths, opts), spec, workers)
+    stream = c.audit_inputs(paths, opts, spec, workers)
     if fmt == "text":
         color = out.isatty()
         for item in _tally(stream, counts):

@@ -65,6 +65,8 @@ def gate(
     source: c.Source = None,
     input_format: c.InputFormat = None,
     workers: c.Workers = None,
+    engine: c.Engine = "local",
+    scheduler: c.Scheduler = None,
 ) -> None:
     """Gate a batch before ingest: write accepted.jsonl, quarantined.jsonl, junit.xml and summary.json to --out.
 
@@ -84,6 +86,8 @@ def gate(
     )
     if workers is not None and workers < 1:
         c.fail("--workers must be at least 1", EXIT_CONFIG)
+    if engine not in ("local", "dask"):
+        c.fail(f"--engine must be local or dask, not {engine!r}", EXIT_CONFIG)
     from audit.check.base import UnknownSelector
     from audit.check.parallel import AuditorSpec
 
@@ -100,7 +104,8 @@ def gate(
 
     try:
         result = run_gate(paths, _resolve_suite(suite), out, repair=repair, warn_exit=warn_exit,
-                          options=opts, spec=spec, workers=workers, report=report, data_docs=data_docs)
+                          options=opts, spec=spec, workers=workers, report=report, data_docs=data_docs,
+                          engine=engine, scheduler=scheduler)
     except GateConfigError as exc:
         c.fail(str(exc), EXIT_CONFIG)
     typer.echo(result.human())

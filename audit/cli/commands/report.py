@@ -55,6 +55,8 @@ def report(
     source: c.Source = None,
     input_format: c.InputFormat = None,
     workers: c.Workers = None,
+    engine: c.Engine = "local",
+    scheduler: c.Scheduler = None,
 ) -> None:
     """Audit articles and write a self-contained HTML report (opens offline, from disk).
 
@@ -70,12 +72,11 @@ def report(
         source_field=source_field, url_field=url_field, lang_field=lang_field,
         published_field=published_field, source=source, input_format=input_format, config=cfg,
     )
-    from audit.load import iter_records
     from audit.model import InputError
     from audit.report import ReportLimits, write_report
 
     spec = c.auditor_spec(cfg, select, ignore, source_rows=True)
-    stream = c.audit_records(iter_records(paths, opts), spec, workers)
+    stream = c.audit_inputs(paths, opts, spec, workers, engine, scheduler)
 
     def warn_errors(items: Iterator[object]) -> Iterator[object]:
         for item in items:

@@ -38,6 +38,8 @@ def sources(
     source: c.Source = None,
     input_format: c.InputFormat = None,
     workers: c.Workers = None,
+    engine: c.Engine = "local",
+    scheduler: c.Scheduler = None,
 ) -> None:
     """Rank sources by reliability (0-100, with interval and components). Exit 0; 2 on usage or input error."""
     if fmt not in ("table", "json", "csv"):
@@ -58,14 +60,13 @@ def sources(
         source_field=source_field, url_field=url_field, lang_field=lang_field,
         published_field=published_field, source=source, input_format=input_format, config=cfg,
     )
-    from audit.load import iter_records
     from audit.model import InputError
     from audit.score.sources import row_from_result, score_sources
 
     spec = c.auditor_spec(cfg, select, ignore, source_rows=True)
     rows: list[dict[str, Any]] = []
     input_errors = 0
-    for item in c.audit_records(iter_records(paths, opts), spec, workers):
+    for item in c.audit_inputs(paths, opts, spec, workers, engine, scheduler):
         if isinstance(item, InputError):
             input_errors += 1
             c.warn(f"error: {item}")
