@@ -26,7 +26,9 @@ Span = tuple[int, int]
 #: A word: letters/digits/marks, with inner apostrophes or hyphens ("Mike’a", "nord-coreean").
 WORD_RE = re.compile(r"[^\W_](?:[\w\u0300-\u036f]|['’\-‐](?=[^\W_]))*", re.UNICODE)
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_BLANK_RUN_RE = re.compile(r"(?:[ \t\u00a0]*(?:\r\n|\r|\n)){2,}")
+# (?<!…): start only where a run of blanks starts (same matches: a leftmost match never starts
+# after a blank); without it a long run of spaces is rescanned from every position (quadratic)
+_BLANK_RUN_RE = re.compile(r"(?<![ \t\u00a0])(?:[ \t\u00a0]*(?:\r\n|\r|\n)){2,}")
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets),
 # then whitespace. Abbreviation handling is done in `_sentence_spans`.
 _SENT_END_RE = re.compile(r"[.!?…]+[\"'”’»“)\]]*(?=\s)")
@@ -175,14 +177,10 @@ class Doc:
 
     def words_in(self, start: int, end: int) -> list[Span]:
         """The word tokens lying inside ``[start, end)``."""
-        i = bisect.bisect_left(self._word_starts, start)
-        out = []
-        for s, e in self.words[i:]:
-            if s >= end:
-                break
-            if e <= end:
-                out.append((s, e))
-        return out
+        starts = self._word_starts
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)  # not ``words[i:]``: that copies the tail (quadratic)
+        return [(s, e) for s, e in self.words[i:j] if e <= end]
 
     @cached_property
     def lower_words(self) -> list[str]:

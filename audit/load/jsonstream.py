@@ -182,7 +182,7 @@ def iter_values(chunks: Iterator[str], *, chunk_hint: int = 1 << 20, bad_bytes: 
         start = pos
         while True:
             try:
-                value, end = _raw_decode(b.buf, start)
+                value, end = _decode(b.buf, start)
             except json.JSONDecodeError as exc:
                 incomplete = exc.pos >= len(b.buf) - _MARGIN or exc.msg.startswith("Unterminated string")
                 if incomplete and not b.eof and len(b.buf) - start < MAX_VALUE_CHARS:
@@ -220,6 +220,18 @@ def iter_values(chunks: Iterator[str], *, chunk_hint: int = 1 << 20, bad_bytes: 
             yield line, value, None
             pos = end
             break
+
+
+#: what a value nested deeper than the JSON parser's recursion limit is called
+TOO_DEEP = "nested too deeply (arrays/objects more than ~1000 levels deep)"
+
+
+def _decode(buf: str, start: int) -> tuple[Any, int]:
+    """``raw_decode``; a value nested past the recursion limit is an invalid value, not a crash."""
+    try:
+        return _raw_decode(buf, start)
+    except RecursionError:
+        raise json.JSONDecodeError(TOO_DEEP, buf, start) from None
 
 
 def _resync(b: _Buffer, start: int, err: int) -> tuple[int, int | None]:

@@ -62,11 +62,19 @@ def _as_str(value: Any) -> str | None:
 
 
 def _listing(keys: Any) -> str:
-    names = [str(k) for k in keys]
+    # a key may hold a line break or a control character (a quoted CSV header cell): the
+    # message must stay on one line, and a huge key must not flood it
+    names = [_shown_key(str(k)) for k in keys]
     shown = ", ".join(names[:_MAX_LISTED])
     if len(names) > _MAX_LISTED:
         shown += f", … ({len(names)} in all)"
     return shown or "none"
+
+
+def _shown_key(name: str) -> str:
+    if not name.isprintable():
+        name = name.encode("unicode_escape").decode("ascii")
+    return name if len(name) <= 60 else name[:59] + "…"
 
 
 class Mapper:

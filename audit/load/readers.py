@@ -195,13 +195,15 @@ def _read_jsonl(fh: IO[bytes], inp: Input, encoding: str, mapper: Mapper, last: 
             continue
         try:
             obj: Any = loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             yield InputError(Origin(path, lineno), _json_message(exc, line), line[:200])
             continue
         yield mapper(obj, Origin(path, lineno), f"{name}:{lineno}", raw=line)
 
 
-def _json_message(exc: ValueError, line: str) -> str:
+def _json_message(exc: ValueError | RecursionError, line: str) -> str:
+    if isinstance(exc, RecursionError):
+        return f"invalid JSON: {jsonstream.TOO_DEEP}"
     if not isinstance(exc, json.JSONDecodeError):
         return f"invalid JSON: {exc}"
     body = line.rstrip("\r\n")

@@ -59,6 +59,7 @@ Scores (via :func:`audit.score.article_scorer`):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -387,6 +388,8 @@ def analyse(doc: Doc) -> AttributionAnalysis:
 
     # noun cues (anonymous, role, source noun) merged with a following name or agency
     named_pool = sorted(agency_hits + runs, key=lambda c: c.start)
+    pool_starts = [c.start for c in named_pool]
+    pool_span = max((c.end - c.start for c in named_pool), default=0)
     cands: list[_Cand] = []
     used: set[int] = set()
     for g, s, e in cue_hits:
@@ -397,7 +400,10 @@ def analyse(doc: Doc) -> AttributionAnalysis:
         # an unnamed-source noun takes a name only right after it ("ekspert Jan Kowalski"),
         # a role or a source noun within four words ("rzecznik Białego Domu ds. … John Kirby")
         max_gap_words = 0 if g == "anon" else 4
-        for k, c in enumerate(named_pool):
+        # a candidate starting before s - pool_span ends before s: skip them by bisection
+        k0 = bisect.bisect_left(pool_starts, s - pool_span)
+        for k in range(k0, len(named_pool)):
+            c = named_pool[k]
             if c.end <= s:
                 continue
             if c.start <= s < c.end:  # the cue is part of a capitalised run: "Mayor Anna Smith"
@@ -433,12 +439,16 @@ def analyse(doc: Doc) -> AttributionAnalysis:
                  if k not in used and not overlaps_any(c.start, c.end, noun_spans))
     cands = [c for c in cands if not overlaps_any(c.start, c.end, quotes)]
     cands.sort(key=lambda c: (c.start, -c.end))
+    cand_starts = [c.start for c in cands]  # spans are non-empty: start > limit means end > limit
 
     def candidates_in(a: int, b: int) -> list[_Cand]:
         return [c for c in cands if c.start >= a and c.end <= b]
 
     def cand_after(pos: int, limit: int, max_chars: int = 80, strong: bool = False) -> _Cand | None:
-        for c in cands:
+        for i in range(bisect.bisect_left(cand_starts, pos), len(cands)):  # no slice: no tail copy
+            c = cands[i]
+            if c.start > limit:
+                break
             if c.start >= pos and c.end <= limit:
                 gap = text[pos : c.start]
                 if len(gap) > max_chars or re.search(r"[.;!?]", gap):
@@ -450,7 +460,7 @@ def analyse(doc: Doc) -> AttributionAnalysis:
 
     def cand_before(pos: int, lo: int, strong: bool = False) -> _Cand | None:
         best = None
-        for c in cands:
+        for c in cands[bisect.bisect_left(cand_starts, lo) : bisect.bisect_right(cand_starts, pos)]:
             if c.end <= pos and c.start >= lo and not (strong and c.type == "reference"):
                 if best is None or c.end > best.end or (c.end == best.end and c.start < best.start):
                     best = c
@@ -591,12 +601,17 @@ def analyse(doc: Doc) -> AttributionAnalysis:
 
     # density over sentences of >= MIN_SENTENCE_WORDS words
     marks = sorted({sp for x in attributions for sp in ((x.start, x.end), x.cue_span)})
+    mark_starts = [a for a, _ in marks]
+    reach: list[int] = []  # reach[j]: the furthest end among marks[: j + 1]
+    for _a, b in marks:
+        reach.append(max(b, reach[-1]) if reach else b)
     counted = attributed = 0
     for s, e in sentences:
         if len(doc.words_in(s, e)) < MIN_SENTENCE_WORDS:
             continue
         counted += 1
-        if any(a < e and s < b for a, b in marks):
+        j = bisect.bisect_left(mark_starts, e)  # the marks starting before e; does one end after s?
+        if j and reach[j - 1] > s:
             attributed += 1
     return AttributionAnalysis(attributions, counted, attributed, len(doc.words), unattributed)
 

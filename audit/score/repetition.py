@@ -37,6 +37,7 @@ n-gram measures and without one for the duplicate n-gram ones, as in datatrove).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,12 +127,14 @@ def analyse(doc: Doc) -> RepetitionAnalysis:
         else:
             para_first[key] = (s, e)
     sent_first: dict[str, Span] = {}
+    rep_starts = [ps for ps, _ in para_repeats]  # paragraphs are disjoint and in order: bisect, not any()
     for s, e in doc.sentences:
         key, nw = _norm(doc, s, e)
         if not key:
             continue
         if key in sent_first:
-            if not any(ps <= s and e <= pe for ps, pe in para_repeats):
+            k = bisect.bisect_right(rep_starts, s) - 1
+            if not (k >= 0 and e <= para_repeats[k][1]):
                 out.repeats.append(Repeat("sentence", (s, e), sent_first[key], nw))
         else:
             sent_first[key] = (s, e)
