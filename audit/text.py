@@ -31,7 +31,9 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BLANK_RUN_RE = re.compile(r"(?<![ \t\u00a0])(?:[ \t\u00a0]*(?:\r\n|\r|\n)){2,}")
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets),
 # then whitespace. Abbreviation handling is done in `_sentence_spans`.
-_SENT_END_RE = re.compile(r"[.!?…]+[\"'”’»“)\]]*(?=\s)")
+# (?<!…): a match starts where a run of terminal marks starts (the same matches), so a
+# line of ten thousand dots is not rescanned from each of them (quadratic)
+_SENT_END_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»“)\]]*(?=\s)")
 _CLOSERS = "\"'”’»“)]"
 
 

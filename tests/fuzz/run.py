@@ -66,8 +66,9 @@ def run_harness(name: str, seconds: float, workdir: Path, max_crashes: int) -> d
         log = base / f"run-{stats['runs']}.log"
         cmd = [sys.executable, str(HERE / script), str(corpus), f"-max_total_time={int(left)}",
                f"-max_len={max_len}", "-print_final_stats=1", "-rss_limit_mb=4096",
-               # the engine's per-article budget (SIGALRM) replaces libFuzzer's timer
-               "-timeout=0", f"-artifact_prefix={crashes}/"]
+               # the audit harness: the engine's per-article budget (its own SIGALRM timer) replaces
+               # libFuzzer's; the others keep a generous hang detector
+               f"-timeout={0 if name == 'audit' else 60}", f"-artifact_prefix={crashes}/"]
         with open(log, "w") as fh:
             proc = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT, env=env, check=False)
         stats["runs"] += 1

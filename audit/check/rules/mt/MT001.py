@@ -23,6 +23,7 @@ from audit.lexicons import SUPPORTED_LANGUAGES
 from audit.model import Category, Finding, Severity
 from audit.text import Doc
 
+_NONBLANK_RE = re.compile(r"\S")
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-–—•*·▪►]|\d{1,3}[.)]|[a-z][.)])\s")
 _SCORE_RE = re.compile(r"\b\d{1,3}\s?[:–-]\s?\d{1,3}\b")
 
@@ -100,8 +101,15 @@ class TrailingFragment(DetectorMixin, Check):
             ls, le = _line_bounds(text, s, e)
             if ps < ls:  # the previous sentence is on another line: a heading, not glued
                 continue
-            rest = text[e:le].strip()
-            mid_line = bool(rest) and rest.strip("()[]/ -–—").lower() not in credits
+            # the rest of the line, without copying a long one per sentence (quadratic on one
+            # long line of many sentences): past 200 characters it cannot be a credit
+            nb = _NONBLANK_RE.search(text, e, le)
+            if nb is None:
+                mid_line = False
+            elif le - nb.start() > 200:
+                mid_line = True
+            else:
+                mid_line = text[nb.start():le].strip().strip("()[]/ -–—").lower() not in credits
             if mid_line:
                 # a fragment inside a paragraph needs a full sentence after it too
                 # (not an enumeration "Rosja. Chiny. Indie.")
