@@ -6,6 +6,8 @@
     select = ["ALL"]            # codes, prefixes, names, categories or groups
     ignore = ["ENC004"]
     max-article-chars = 2000000 # longer texts are audited on their first N chars
+    time-budget = 10            # seconds per article; a slower article is a "timeout"
+    max-articles = 0            # refuse larger inputs (0 = no limit)
 
     [tool.newsaudit.checks.MT003]
     min-run = 2                 # per-check thresholds: the check's constructor options
@@ -32,6 +34,10 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     check_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_article_chars: int = 2_000_000
+    #: seconds one article may take before it is reported as a timeout (0 = unlimited)
+    time_budget: float = 10.0
+    #: refuse inputs with more records than this (0 = unlimited): a safety cap for gates
+    max_articles: int = 0
     path: Path | None = None
 
     def options_for(self, code: str) -> dict[str, Any]:
@@ -84,17 +90,25 @@ def config_from_table(table: dict[str, Any], path: Path | None = None) -> Config
     checks = table.get("checks", {})
     if not isinstance(checks, dict) or not all(isinstance(v, dict) for v in checks.values()):
         raise ConfigError(f"{where}.checks must be tables like [tool.newsaudit.checks.ENC001]")
-    known = {"select", "ignore", "checks", "max-article-chars"}
+    known = {"select", "ignore", "checks", "max-article-chars", "time-budget", "max-articles"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}")
     max_chars = table.get("max-article-chars", 2_000_000)
     if not isinstance(max_chars, int) or max_chars <= 0:
         raise ConfigError(f"{where}.max-article-chars must be a positive integer")
+    budget = table.get("time-budget", 10.0)
+    if isinstance(budget, bool) or not isinstance(budget, (int, float)) or budget < 0:
+        raise ConfigError(f"{where}.time-budget must be a number of seconds (0 = unlimited)")
+    max_articles = table.get("max-articles", 0)
+    if isinstance(max_articles, bool) or not isinstance(max_articles, int) or max_articles < 0:
+        raise ConfigError(f"{where}.max-articles must be a whole number (0 = unlimited)")
     return Config(
         select=str_list("select"),
         ignore=str_list("ignore"),
         check_options={k.upper(): dict(v) for k, v in checks.items()},
         max_article_chars=max_chars,
+        time_budget=float(budget),
+        max_articles=max_articles,
         path=path,
     )

@@ -25,6 +25,13 @@ from audit.lexicons import load as load_lexicon
 from audit.model import Article, ArticleResult, Finding, InputError, Severity
 from audit.text import Doc
 
+
+class _FromConfig:
+    """Sentinel: take the value from the configuration."""
+
+
+FROM_CONFIG = _FromConfig()
+
 Record = Article | InputError
 Result = ArticleResult | InputError
 
@@ -39,12 +46,15 @@ class Auditor:
         select: Iterable[str] | None = None,
         ignore: Iterable[str] | None = None,
         check_options: dict[str, dict[str, Any]] | None = None,
-        time_budget: float | None = 10.0,
+        time_budget: float | _FromConfig | None = FROM_CONFIG,
     ) -> None:
         self.config = config or Config()
-        #: seconds one article may take (``None`` = unlimited). The default, 10 s, is ~500x
-        #: the measured median cost of a 4 KB article: only pathological input hits it.
-        self.time_budget = time_budget
+        #: seconds one article may take (``None`` = unlimited); by default the config's
+        #: ``time-budget``, 10 s: ~500x the measured median cost of a 4 KB article, so only
+        #: pathological input hits it.
+        if isinstance(time_budget, _FromConfig):
+            time_budget = self.config.time_budget or None
+        self.time_budget: float | None = time_budget
         sel = list(select) if select is not None else self.config.select
         ign = list(ignore) if ignore is not None else self.config.ignore
         classes = select_checks(sel, ign)

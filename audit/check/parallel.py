@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from audit.check.engine import Auditor, Record, Result
+from audit.check.engine import FROM_CONFIG, Auditor, Record, Result
 from audit.config import Config
 
 
@@ -34,7 +34,8 @@ class AuditorSpec:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     check_options: dict[str, dict[str, Any]] | None = None
-    time_budget: float | None = 10.0
+    #: seconds per article; ``None`` takes the config's ``time-budget``; 0 = unlimited
+    time_budget: float | None = None
     #: also compute each article's source-aggregation row (its MinHash costs ~1 ms an
     #: article) in the worker, so that ``sources``, ``report`` and ``gate`` do not pay
     #: for it serially in the parent process
@@ -46,7 +47,7 @@ class AuditorSpec:
             select=self.select,
             ignore=self.ignore,
             check_options=self.check_options,
-            time_budget=self.time_budget,
+            time_budget=FROM_CONFIG if self.time_budget is None else (self.time_budget or None),
         )
 
 

@@ -79,11 +79,32 @@ def split_list(values: list[str] | None) -> list[str] | None:
     return out
 
 
-def get_config(path: Path | None) -> Config:
+TimeBudget = Annotated[
+    float | None,
+    typer.Option("--time-budget", help="Seconds one article may take before it is reported as a timeout (0 = no limit)."),
+]
+MaxArticles = Annotated[
+    int | None, typer.Option("--max-articles", help="Refuse an input with more records than this (0 = no limit).")
+]
+
+
+def get_config(
+    path: Path | None, *, time_budget: float | None = None, max_articles: int | None = None, code: int = EXIT_USAGE
+) -> Config:
+    """The configuration, with command-line overrides applied."""
     try:
-        return load_config(path)
+        cfg = load_config(path)
     except ConfigError as exc:
-        fail(str(exc))
+        fail(str(exc), code)
+    if time_budget is not None:
+        if time_budget < 0:
+            fail("--time-budget must be 0 (no limit) or a positive number of seconds", code)
+        cfg.time_budget = time_budget
+    if max_articles is not None:
+        if max_articles < 0:
+            fail("--max-articles must be 0 (no limit) or a positive number", code)
+        cfg.max_articles = max_articles
+    return cfg
 
 
 def load_options(
@@ -114,6 +135,7 @@ def load_options(
     kw = {}
     if config is not None:
         kw["max_article_chars"] = config.max_article_chars
+        kw["max_records"] = config.max_articles
     return LoadOptions(fields=fields, source=source, format=input_format, encoding=encoding, **kw)
 
 
@@ -146,7 +168,16 @@ def audit_inputs(
         fail(f"--engine must be local or dask, not {engine!r}", code)
     if workers is not None and workers < 1:
         fail("--workers must be at least 1", code)
-    return audit_paths(paths, opts, spec, workers=workers, engine=engine, scheduler=scheduler)
+    return _limit_errors(audit_paths(paths, opts, spec, workers=workers, engine=engine, scheduler=scheduler), code)
+
+
+def _limit_errors(stream: Iterator[Result], code: int) -> Iterator[Result]:
+    from audit.load.readers import TooManyRecords
+
+    try:
+        yield from stream
+    except TooManyRecords as exc:
+        fail(str(exc), code)
 
 
 def stdout_is_tty() -> bool:

@@ -92,3 +92,6 @@ class LoadOptions:
     #: ``latin-1``, ``utf-16``…) to read legacy files; bytes invalid in *that* encoding
     #: still make an InputError for their record.
     encoding: str | None = None
+    #: refuse an input with more records than this (0 = no limit): reading stops with
+    #: :class:`audit.load.readers.TooManyRecords` as soon as record ``max_records + 1`` appears
+    max_records: int = 0

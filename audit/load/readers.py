@@ -52,13 +52,23 @@ _CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 _READ_ERRORS = (OSError, EOFError, zlib.error, csv.Error, UnicodeError)
 
 
+class TooManyRecords(ValueError):
+    """The input holds more records than ``LoadOptions.max_records`` allows."""
+
+
 def iter_records(paths: Sequence[str | Path], options: LoadOptions | None = None) -> Iterator[Record]:
-    """Every record of every input, in order (see the module docstring)."""
+    """Every record of every input, in order (see the module docstring). With
+    ``options.max_records``, raises :class:`TooManyRecords` instead of reading past it."""
     opts = options or LoadOptions()
     mapper = Mapper(opts)
     index = 0
     for inp in expand([str(p) for p in paths], opts.format):
         for item in _read_input(inp, opts, mapper):
+            if opts.max_records and index >= opts.max_records:
+                raise TooManyRecords(
+                    f"the input holds more than {opts.max_records} records (max-articles = "
+                    f"{opts.max_records}); stopped at {item.origin}: raise the limit or split the input"
+                )
             item.origin.index = index  # type: ignore[union-attr]
             index += 1
             yield item

@@ -29,6 +29,8 @@ def check(
         str, typer.Option("--min-severity", help="Lowest severity shown in text output (info, warning, error).")
     ] = "warning",
     config: c.ConfigPath = None,
+    time_budget: c.TimeBudget = None,
+    max_articles: c.MaxArticles = None,
     text_field: c.TextField = "text",
     id_field: c.IdField = "id",
     title_field: c.TitleField = "title",
@@ -53,7 +55,7 @@ def check(
         min_sev = Severity(min_severity)
     except ValueError:
         c.fail(f"--min-severity must be info, warning or error, not {min_severity!r}")
-    cfg = c.get_config(config)
+    cfg = c.get_config(config, time_budget=time_budget, max_articles=max_articles)
     opts = c.load_options(
         text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
         source_field=source_field, url_field=url_field, lang_field=lang_field,
@@ -131,6 +133,11 @@ def _tally(stream: Iterator[ArticleResult | InputError], counts: _Counts) -> Ite
             repeats.report(item)
         else:
             counts.articles += 1
+            if "truncated_at" in item.scores:
+                limit = item.scores["truncated_at"]
+                where = item.article.origin or item.article.id
+                c.warn(f"{where}: text of {len(item.article.text):,} characters is longer than "
+                       f"max-article-chars ({limit:,}): only its first {limit:,} characters were audited")
             if any(f.severity != Severity.INFO for f in item.findings):
                 counts.flagged += 1
             counts.by_severity.update(f.severity for f in item.findings)

@@ -54,6 +54,8 @@ def gate(
     select: c.Select = None,
     ignore: c.Ignore = None,
     config: c.ConfigPath = None,
+    time_budget: c.TimeBudget = None,
+    max_articles: c.MaxArticles = None,
     text_field: c.TextField = "text",
     id_field: c.IdField = "id",
     title_field: c.TitleField = "title",
@@ -73,12 +75,10 @@ def gate(
     Exit 0: passed; 1: the gate failed; 2: passed with warnings (only with --warn-exit);
     3: configuration or input error (bad suite, unknown expectation, missing column, unreadable input).
     """
-    from audit.config import ConfigError, load_config
+    from audit.config import ConfigError
 
-    try:
-        cfg = load_config(config)
-    except ConfigError as exc:  # exit 3, not check's 2: 2 means "passed with warnings" here
-        c.fail(str(exc), EXIT_CONFIG)
+    # exit 3, not check's 2: 2 means "passed with warnings" here
+    cfg = c.get_config(config, time_budget=time_budget, max_articles=max_articles, code=EXIT_CONFIG)
     opts = c.load_options(
         text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
         source_field=source_field, url_field=url_field, lang_field=lang_field,

@@ -44,6 +44,8 @@ def report(
     select: c.Select = None,
     ignore: c.Ignore = None,
     config: c.ConfigPath = None,
+    time_budget: c.TimeBudget = None,
+    max_articles: c.MaxArticles = None,
     text_field: c.TextField = "text",
     id_field: c.IdField = "id",
     title_field: c.TitleField = "title",
@@ -66,7 +68,7 @@ def report(
     if max_detail < 0:
         c.fail("--max-detail must be 0 or more")
     target = output_path(out, paths)
-    cfg = c.get_config(config)
+    cfg = c.get_config(config, time_budget=time_budget, max_articles=max_articles)
     opts = c.load_options(
         text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
         source_field=source_field, url_field=url_field, lang_field=lang_field,

@@ -27,6 +27,8 @@ def sources(
     select: c.Select = None,
     ignore: c.Ignore = None,
     config: c.ConfigPath = None,
+    time_budget: c.TimeBudget = None,
+    max_articles: c.MaxArticles = None,
     text_field: c.TextField = "text",
     id_field: c.IdField = "id",
     title_field: c.TitleField = "title",
@@ -54,7 +56,7 @@ def sources(
             c.fail(f"--prior-strength must be a number or 'auto', not {prior_strength!r}")
         if k < 0:
             c.fail("--prior-strength must be >= 0")
-    cfg = c.get_config(config)
+    cfg = c.get_config(config, time_budget=time_budget, max_articles=max_articles)
     opts = c.load_options(
         text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
         source_field=source_field, url_field=url_field, lang_field=lang_field,
