@@ -254,7 +254,7 @@ def test_gate_quarantines_an_article_over_budget_and_goes_on(tmp_path: Path, wor
     (q,) = read_jsonl(out / "quarantined.jsonl")
     assert q["id"] == "slow"
     (reason,) = q["_newsaudit"]["reasons"]
-    assert reason["reason"] == "audit-error"
+    assert reason["reason"] == "timeout"
     assert reason["message"].startswith("timeout: the article took more than 1 s")
     assert [r["id"] for r in read_jsonl(out / "accepted.jsonl")] == [r["id"] for r in recs if r["id"] != "slow"]
 
