@@ -131,14 +131,15 @@ def test_cli_configuration_errors_exit_3_and_keep_previous_outputs(tmp_path: Pat
     out = tmp_path / "out"
     ok = gate_cli(str(batch), "--suite", str(trimmed_suite("default", tmp_path)), "--out", str(out), "--workers", "1")
     assert ok.returncode == EXIT_FAILED and verify_outputs(out) == []
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}  # (.current/.runs: the run dirs)
     bad = tmp_path / "bad.json"
     bad.write_text(suite_text, encoding="utf-8")
     p = gate_cli(str(batch), "--suite", str(bad), "--out", str(out), "--workers", "1")
     assert p.returncode == EXIT_CONFIG
     assert message in p.stderr and "Traceback" not in p.stderr
     assert p.stderr.count("\n") == 1  # one line
-    assert {q.name: q.read_bytes() for q in out.iterdir()} == before  # nothing touched, no temp files left
+    assert {q.name: q.read_bytes() for q in out.iterdir() if q.is_file()} == before  # nothing touched
+    assert not [q for q in out.rglob(".*.tmp")] and not list(out.glob(".gate-spool-*"))  # no temp files left
 
 
 def test_cli_score_column_no_scorer_produces_exits_3(tmp_path: Path) -> None:

@@ -57,24 +57,108 @@ run_gate([sys.argv[1]], sys.argv[2], sys.argv[3], workers=1)
 '''
 
 
-def test_a_run_killed_before_the_manifest_is_detectable(tmp_path: Path) -> None:
+def _killed_before_manifest(tmp_path: Path, env: dict[str, str]) -> tuple[Path, dict[str, bytes]]:
     from audit.gate.runner import run_gate
 
     batch = tmp_path / "b.jsonl"
     write_batch(batch)
     suite = trimmed_suite("default", tmp_path)
     out = tmp_path / "out"
-    run_gate([str(batch)], suite, out, workers=1)
+    p = subprocess.run([sys.executable, "-c", "import sys; from audit.gate.runner import run_gate; "
+                        "run_gate([sys.argv[1]], sys.argv[2], sys.argv[3], workers=1)", str(batch), str(suite),
+                        str(out)], capture_output=True, text=True, timeout=300, env={**os.environ, **env})
+    assert p.returncode == 0, p.stderr[-2000:]
     assert O.verify_outputs(out) == []
+    before = {n: (out / n).read_bytes() for n in O.NAMES}
     write_batch(batch, n_good=20)  # the next batch differs
     p = subprocess.run([sys.executable, "-c", KILL_SCRIPT, str(batch), str(suite), str(out)],
-                       capture_output=True, text=True, timeout=300)
+                       capture_output=True, text=True, timeout=300, env={**os.environ, **env})
     assert p.returncode == -9
-    # the old manifest was removed first: the set is visibly incomplete, never silently mixed
+    del run_gate
+    return out, before
+
+
+def test_a_run_killed_before_the_switch_leaves_the_previous_set(tmp_path: Path) -> None:
+    out, before = _killed_before_manifest(tmp_path, {})
+    # the new files were written into their own run directory: the stable names still give the old set
+    assert O.verify_outputs(out) == []
+    assert {n: (out / n).read_bytes() for n in O.NAMES} == before
+    assert all((out / n).is_symlink() and os.readlink(out / n) == f".current/{n}" for n in O.NAMES)
+    (unpublished,) = [d for d in (out / ".runs").iterdir() if d.name != os.path.basename(os.readlink(out / ".current"))]
+    assert len(read_jsonl(unpublished / "accepted.jsonl")) == 20  # the killed run's files, never visible
+    assert list(out.glob(".gate-spool-*.jsonl"))  # the spool of the killed run is still there...
+    from audit.gate.runner import run_gate
+
+    write_batch(tmp_path / "c.jsonl", n_good=3)
+    run_gate([str(tmp_path / "c.jsonl")], trimmed_suite("default", tmp_path), out, workers=1)
+    assert not list(out.glob(".gate-spool-*.jsonl"))  # ...and the next run removed it
+    assert not unpublished.exists() and len(list((out / ".runs").iterdir())) == 2  # current + previous
+    assert len(read_jsonl(out / "accepted.jsonl")) == 3 and O.verify_outputs(out) == []
+
+
+def test_without_symlinks_a_run_killed_before_the_manifest_is_detectable(tmp_path: Path) -> None:
+    out, _ = _killed_before_manifest(tmp_path, {O.NO_SYMLINKS_ENV: "1"})
+    # per-file fallback: the old manifest was removed first: visibly incomplete, never silently mixed
     assert O.verify_outputs(out)[0].startswith("summary.json: missing")
+    assert not (out / "accepted.jsonl").is_symlink() and not (out / ".runs").exists()
     # each file is whole: the new accepted.jsonl parses completely
     assert len(read_jsonl(out / "accepted.jsonl")) == 20
     assert not list(out.glob(".*.tmp"))  # no half-written file under any name
+
+
+def test_clean_stale_removes_only_our_dead_leftovers(tmp_path: Path) -> None:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()  # a PID that has exited
+    alive = str(os.getppid())
+    names = {
+        f".gate-spool-{dead}-abc_12.jsonl": True, f".gate-spool-{alive}-abc_12.jsonl": False,
+        ".gate-spool-k2j4h1.jsonl": True,  # older naming without a PID: older than the run start
+        f".accepted.jsonl.{dead}-x1y2.tmp": True, f".summary.json.{alive}-x1y2.tmp": False,
+        ".junit.xml.q9w8e7.tmp": True, f".report.html.{dead}-zz.tmp": True, f".current.{dead}-ab12.tmp": True,
+        # user files, however close to ours
+        "accepted.jsonl.tmp": False, ".gate-spool-notes.txt": False, ".mydata.jsonl.123-x.tmp": False,
+        "notes.jsonl": False, f".accepted.jsonl.{dead}-x1y2.tmp.bak": False,
+    }
+    for n in names:
+        (tmp_path / n).write_text("x")
+    old = 1_000_000_000
+    for n in names:
+        os.utime(tmp_path / n, (old, old))
+    (tmp_path / ".runs" / f"{'1' * 20}-{dead}-abcdef").mkdir(parents=True)
+    (tmp_path / ".runs" / f"{'2' * 20}-{alive}-abcdef").mkdir()
+    (tmp_path / ".runs" / "mine").mkdir()
+    removed = O.clean_stale(tmp_path, ("report.html",))
+    assert sorted(removed) == sorted([n for n, gone in names.items() if gone] + [f".runs/{'1' * 20}-{dead}-abcdef"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([n for n, gone in names.items() if not gone] + [".runs"])
+    assert sorted(p.name for p in (tmp_path / ".runs").iterdir()) == [f"{'2' * 20}-{alive}-abcdef", "mine"]
+    # a temp file without a PID written after the run started is left alone (another writer)
+    (tmp_path / ".junit.xml.fresh1.tmp").write_text("x")
+    assert O.clean_stale(tmp_path, started=old) == []
+
+
+def test_output_set_migrates_plain_files_and_switches_atomically(tmp_path: Path) -> None:
+    for n in O.NAMES:
+        (tmp_path / n).write_text(f"old {n}\n")
+    (tmp_path / "user.txt").write_text("mine")
+    st = O.OutputSet(tmp_path)
+    assert st.symlinks and st.dir.parent == tmp_path / ".runs"
+    for n in O.NAMES:
+        st.path(n).write_text(f"new {n}\n")
+        assert (tmp_path / n).read_text() == f"old {n}\n"  # not visible before the commit
+    st.commit(list(O.NAMES))
+    assert {n: (tmp_path / n).read_text() for n in O.NAMES} == {n: f"new {n}\n" for n in O.NAMES}
+    runs = sorted(p.name for p in (tmp_path / ".runs").iterdir())
+    assert len(runs) == 2 and runs[1].startswith("legacy-")  # the migrated old set is kept as the previous one
+    assert (tmp_path / ".runs" / runs[1] / "accepted.jsonl").read_text() == "old accepted.jsonl\n"
+    assert (tmp_path / "user.txt").read_text() == "mine"
+    for k in range(2):  # two more runs: only current and previous stay
+        st = O.OutputSet(tmp_path)
+        for n in O.NAMES:
+            st.path(n).write_text(f"run{k} {n}\n")
+        st.commit(list(O.NAMES))
+    assert (tmp_path / "junit.xml").read_text() == "run1 junit.xml\n"
+    kept = sorted((tmp_path / ".runs").iterdir())
+    assert [p.joinpath("junit.xml").read_text() for p in kept] == ["run0 junit.xml\n", "run1 junit.xml\n"]
 
 
 # -- the feature frame -----------------------------------------------------------------------------

@@ -1,14 +1,13 @@
 """Crash safety of the gate's outputs (issue #8): a gate killed with SIGKILL at any moment
-never leaves a set of outputs that looks complete but is not, and rerunning it produces
-the same outputs as an uninterrupted run.
+leaves the stable output names giving exactly the previous complete set or exactly the new
+one, the next run removes what the killed one left, and rerunning produces the same
+outputs as an uninterrupted run.
 
-What the gate guarantees today (audit/gate/outputs.py): every file is replaced atomically
-and ``summary.json`` — the manifest, with each file's size and SHA-256 — is removed before
-the first file is replaced and written last. So after a kill the directory holds either a
-complete, verifiable set (the previous run's while auditing was still going on, or the new
-one) or no ``summary.json`` (incomplete, and said so by ``verify_outputs``). It does *not*
-keep the previous set once the new files start replacing it, and it cannot resume a killed
-run: both are listed in docs/hardening.md.
+How (audit/gate/outputs.py): a run writes its files into ``DIR/.runs/<run-id>/`` and
+publishes them by swapping the ``DIR/.current`` symlink (one rename); ``DIR/accepted.jsonl``
+... are symlinks to ``.current/...``. Plain files from an older newsaudit are migrated
+first, name by name, without changing any name's bytes. Not covered: resuming a killed run
+(docs/hardening.md).
 """
 
 from __future__ import annotations
@@ -57,10 +56,15 @@ def _digest(out: Path) -> dict[str, str]:
     return {n: hashlib.sha256((out / n).read_bytes()).hexdigest() for n in OUTPUTS[:2] if (out / n).exists()}
 
 
-def _state(out: Path) -> tuple[str, list[str]]:
-    """("complete", []) when the set verifies, else ("incomplete", problems)."""
-    problems = verify_outputs(out)
-    return ("complete" if not problems else "incomplete"), problems
+def _bytes(out: Path) -> dict[str, bytes]:
+    return {n: (out / n).read_bytes() for n in OUTPUTS}
+
+
+def _leftovers(out: Path) -> list[str]:
+    """Temporary files of a run (ours by name) still in DIR, and run directories beyond current + previous."""
+    tmp = [p.name for p in out.iterdir() if p.name.startswith(".gate-spool-") or p.name.endswith(".tmp")]
+    runs = sorted(p.name for p in (out / ".runs").iterdir()) if (out / ".runs").is_dir() else []
+    return tmp + (runs if len(runs) > 2 else [])
 
 
 @pytest.fixture(scope="module")
@@ -76,26 +80,34 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     subprocess.run(_cmd(old, suite, prev), check=True, capture_output=True, timeout=900, cwd=ROOT)
     assert verify_outputs(ref) == [] and verify_outputs(prev) == []
     return {"dir": d, "suite": suite, "new": new, "old": old, "ref": _digest(ref), "prev": _digest(prev),
-            "prev_dir": prev, "duration": duration,
+            "prev_bytes": _bytes(prev), "prev_dir": prev, "duration": duration,
             "ref_counts": json.loads((ref / "summary.json").read_text())["counts"]}
 
 
-def _previous_set(runs: dict[str, object], out: Path) -> None:
+def _previous_set(runs: dict[str, object], out: Path, *, legacy: bool = False) -> None:
+    """The previous run's set in ``out``: as the gate leaves it (symlinks into .runs/), or
+    as plain files (an older newsaudit, or the per-file fallback) that must be migrated."""
     import shutil
 
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(runs["prev_dir"], out)  # type: ignore[arg-type]
+    if legacy:
+        out.mkdir()
+        for n, data in runs["prev_bytes"].items():  # type: ignore[attr-defined]
+            (out / n).write_bytes(data)
+    else:
+        shutil.copytree(runs["prev_dir"], out, symlinks=True)  # type: ignore[arg-type]
+        assert (out / "accepted.jsonl").is_symlink()
 
 
 def _check_after_kill(runs: dict[str, object], out: Path) -> str:
-    state, problems = _state(out)
-    if state == "complete":
-        got = _digest(out)
-        assert got in (runs["prev"], runs["ref"]), "a verified set that is neither the old nor the new one"
-        return "previous" if got == runs["prev"] else "new"
-    assert problems == [MISSING], problems  # incomplete, and detectably so: never a torn file under a summary
-    return "incomplete"
+    """The stable names give exactly the previous set (every byte) or exactly the new one."""
+    assert verify_outputs(out) == [], "after a kill the stable names must give one complete set"
+    if _bytes(out) == runs["prev_bytes"]:
+        return "previous"
+    assert _digest(out) == runs["ref"], "a verified set that is neither the old nor the new one"
+    assert json.loads((out / "summary.json").read_text())["counts"] == runs["ref_counts"]
+    return "new"
 
 
 def _rerun_matches_reference(runs: dict[str, object], out: Path) -> None:
@@ -105,16 +117,18 @@ def _rerun_matches_reference(runs: dict[str, object], out: Path) -> None:
     assert verify_outputs(out) == []
     assert _digest(out) == runs["ref"]
     assert json.loads((out / "summary.json").read_text())["counts"] == runs["ref_counts"]
+    assert _leftovers(out) == []  # the killed run's spool, temp files and unpublished run dir are gone
+    assert all((out / n).is_symlink() for n in OUTPUTS)
 
 
-def test_sigkill_at_random_moments_never_leaves_a_torn_set(runs: dict[str, object]) -> None:
+def test_sigkill_at_random_moments_gives_the_old_or_the_new_set(runs: dict[str, object]) -> None:
     rng = random.Random(8)
     duration = float(runs["duration"])  # type: ignore[arg-type]
     delays = sorted({round(rng.uniform(0.3, duration * 1.05), 2) for _ in range(3)} | {round(duration * 0.97, 2)})
     seen = []
     for k, delay in enumerate(delays):
         out = Path(runs["dir"]) / f"kill{k}"  # type: ignore[arg-type]
-        _previous_set(runs, out)
+        _previous_set(runs, out, legacy=k % 2 == 1)
         proc = subprocess.Popen(_cmd(runs["new"], runs["suite"], out), cwd=ROOT,  # type: ignore[arg-type]
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
@@ -128,35 +142,63 @@ def test_sigkill_at_random_moments_never_leaves_a_torn_set(runs: dict[str, objec
 
 KILL_AT = r'''
 import os, signal, sys
-from audit.gate import outputs as O
 from audit.cli.main import app
 target = int(sys.argv[1])
 calls = {"n": 0}
-real_replace, real_unlink = os.replace, os.unlink
 
-def replace(src, dst, *a, **k):
-    calls["n"] += 1
-    if calls["n"] == target:          # die just before the k-th file lands
-        os.kill(os.getpid(), signal.SIGKILL)
-    return real_replace(src, dst, *a, **k)
+def step(real):
+    def f(*a, **k):
+        calls["n"] += 1
+        if calls["n"] == target:          # die just before the k-th file-system step lands
+            os.kill(os.getpid(), signal.SIGKILL)
+        r = real(*a, **k)
+        if calls["n"] == -target:         # (negative: just after it)
+            os.kill(os.getpid(), signal.SIGKILL)
+        return r
+    return f
 
-O.os.replace = replace
+# every rename, symlink and hard link of the run (the outputs, the migration, the switch, the links)
+os.replace, os.symlink, os.link = step(os.replace), step(os.symlink), step(os.link)
 sys.argv = ["newsaudit", *sys.argv[2:]]
-app()
+try:
+    app()
+finally:
+    print("STEPS", calls["n"], file=sys.stderr)
 '''
 
 
-@pytest.mark.parametrize("target", [1, 2, 3, 4])
-def test_sigkill_inside_each_output_replacement(runs: dict[str, object], target: int) -> None:
-    """Deterministic kill points: before accepted.jsonl, quarantined.jsonl, junit.xml and
-    summary.json are moved into place (the window where the previous set is already gone)."""
-    out = Path(runs["dir"]) / f"at{target}"  # type: ignore[arg-type]
-    _previous_set(runs, out)
-    args = _cmd(runs["new"], runs["suite"], out)[3:]  # type: ignore[arg-type]
-    p = subprocess.run([sys.executable, "-c", KILL_AT, str(target), *args], capture_output=True, timeout=900, cwd=ROOT)
-    assert p.returncode == -signal.SIGKILL
-    assert _check_after_kill(runs, out) == "incomplete"  # the old summary is gone, no new one yet
-    leftovers = sorted(x.name for x in out.iterdir() if x.name.startswith("."))
-    assert leftovers, "a killed run leaves its temporary files (spool, .tmp) behind"
-    if target == 4:  # the latest kill point: the rerun recovers (the random-kill test reruns after each)
-        _rerun_matches_reference(runs, out)
+def _steps(runs: dict[str, object], out: Path, target: int) -> subprocess.CompletedProcess[str]:
+    args = _cmd(runs["small"], runs["suite"], out)[3:]  # type: ignore[arg-type]
+    return subprocess.run([sys.executable, "-c", KILL_AT, str(target), *args], capture_output=True, text=True,
+                          timeout=900, cwd=ROOT)
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["symlinked-previous", "plain-file-previous"])
+def test_sigkill_at_each_step_of_the_commit(runs: dict[str, object], legacy: bool) -> None:
+    """Deterministic kill points: before every rename / symlink / hard link the run makes
+    (each output landing in the run directory, the migration of plain files, the switch of
+    .current, the stable links). After each: exactly the old or the new set, and a rerun
+    cleans up and reproduces the reference."""
+    d = Path(runs["dir"])  # type: ignore[arg-type]
+    small = runs.setdefault("small", _batch(d / "small.jsonl", 12, "s"))
+    ref = d / "small-ref"
+    if not ref.exists():
+        subprocess.run(_cmd(small, runs["suite"], ref), check=True, capture_output=True, timeout=900, cwd=ROOT)  # type: ignore[arg-type]
+    small_ref = {**runs, "new": small, "ref": _digest(ref),
+                 "ref_counts": json.loads((ref / "summary.json").read_text())["counts"]}
+    out = d / f"steps-{legacy}"
+    _previous_set(runs, out, legacy=legacy)
+    full = _steps(runs, out, 0)  # no kill: count the steps
+    assert full.returncode in (0, 2), full.stderr[-2000:]
+    n_steps = int(full.stderr.rsplit("STEPS", 1)[1])
+    assert n_steps >= (9 if legacy else 6)
+    states = []
+    for target in [*range(1, n_steps + 1), -n_steps]:
+        _previous_set(runs, out, legacy=legacy)
+        p = _steps(runs, out, target)
+        assert p.returncode == -signal.SIGKILL, (target, p.stderr[-2000:])
+        states.append(_check_after_kill(small_ref, out))
+        _rerun_matches_reference(small_ref, out)
+    # the switch of .current is the last step: a kill before any step gives the old set, after it the new one
+    assert states == ["previous"] * n_steps + ["new"]
+    print("states per step:", states)

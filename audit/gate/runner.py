@@ -121,7 +121,8 @@ class _Spool:
     """Records spooled to a temp file in the output directory, one JSON line each."""
 
     def __init__(self, out_dir: Path) -> None:
-        fd, self.path = tempfile.mkstemp(dir=out_dir, prefix=".gate-spool-", suffix=".jsonl")
+        # the PID in the name lets the next run remove the spool of a killed one (O.clean_stale)
+        fd, self.path = tempfile.mkstemp(dir=out_dir, prefix=f".gate-spool-{os.getpid()}-", suffix=".jsonl")
         self._fh = os.fdopen(fd, "w", encoding="utf-8")
 
     def add(self, obj: dict[str, Any]) -> None:
@@ -289,6 +290,7 @@ def run_gate(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise GateConfigError(f"--out {out}: cannot create ({exc.strerror or exc})") from exc
+    O.clean_stale(out, _report_names(out, report))  # what a killed run left (docs/gate.md)
 
     _precheck_columns(loaded)
     from audit.check.parallel import AuditorSpec
@@ -551,11 +553,11 @@ def _finish(
     else:
         verdict, code = "passed", EXIT_PASSED
 
-    # -- write the records -------------------------------------------------------------------
-    O.begin_outputs(out)
+    # -- write the records (into a fresh run directory, published at once by stage.commit) ----
+    stage = O.OutputSet(out)
     files: dict[str, dict[str, Any]] = {}
     n_acc = n_q = 0
-    with O.atomic_writer(out / O.ACCEPTED) as acc, O.atomic_writer(out / O.QUARANTINED) as qua:
+    with O.atomic_writer(stage.path(O.ACCEPTED)) as acc, O.atomic_writer(stage.path(O.QUARANTINED)) as qua:
         for i, entry in enumerate(spool):
             if entry["kind"] == "input_error":
                 obj = {"_newsaudit": {"reasons": reasons.get(i) or [{"reason": "input-error"}],
@@ -603,7 +605,7 @@ def _finish(
     import great_expectations as gx
 
     cases = _junit_cases(expectations, quarantined_ids, counts, reconciled)
-    with O.atomic_writer(out / O.JUNIT) as ju:
+    with O.atomic_writer(stage.path(O.JUNIT)) as ju:
         ju.write(O.junit_xml(suite.name, cases, wall))
     files[O.JUNIT] = ju.info()
     top = per_reason.most_common(TOP_REASONS)
@@ -624,11 +626,14 @@ def _finish(
     if docs_url:
         summary["data_docs"] = docs_url
     if report is not None:
-        rep = summary["report"] = _write_report(Path(report), spool, opts, summary)
-        if Path(report).resolve().parent == out.resolve():  # in the output set: in the manifest too
+        in_set = bool(_report_names(out, report))  # in the output set: in the manifest too
+        rep = summary["report"] = _write_report(Path(report), spool, opts, summary,
+                                                write_to=stage.path(Path(report).name) if in_set else None)
+        if in_set:
             files[Path(report).name] = {"bytes": rep["bytes"], "sha256": rep["sha256"]}
         summary["wall_time_s"] = round(time.perf_counter() - t0, 3)
-    O.write_manifest_summary(out, summary, files)
+    O.write_manifest_summary(stage.dir, summary, files)
+    stage.commit([*files, O.SUMMARY])
     return GateResult(exit_code=code, verdict=verdict, counts=counts, summary=summary, out_dir=out,
                       top_reasons=top)
 
@@ -661,8 +666,18 @@ def _junit_cases(expectations: list[dict[str, Any]], quarantined_ids: dict[int, 
     return cases
 
 
-def _write_report(path: Path, spool: _Spool, opts: LoadOptions, summary: dict[str, Any]) -> dict[str, Any]:
-    """The HTML report (audit.report.write_report) of the gated batch, written atomically."""
+def _report_names(out: Path, report: str | Path | None) -> tuple[str, ...]:
+    """The report's name when it is written inside the output directory (part of the set)."""
+    if report is None or Path(report).resolve().parent != out.resolve():
+        return ()
+    return (Path(report).name,)
+
+
+def _write_report(path: Path, spool: _Spool, opts: LoadOptions, summary: dict[str, Any], *,
+                  write_to: Path | None = None) -> dict[str, Any]:
+    """The HTML report (audit.report.write_report) of the gated batch, written atomically
+    (to ``write_to``, the run directory, when the report is part of the output set)."""
+    shown, path = path, write_to or path
     from audit.model import Origin
     from audit.report import write_report
 
@@ -681,7 +696,7 @@ def _write_report(path: Path, spool: _Spool, opts: LoadOptions, summary: dict[st
                 for e in summary["expectations"] if e["level"] == "batch" and not e["success"]]
     c = summary["counts"]
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp")
     os.close(fd)
     try:
         info = write_report(
@@ -700,5 +715,5 @@ def _write_report(path: Path, spool: _Spool, opts: LoadOptions, summary: dict[st
         raise
     import hashlib
 
-    return {"path": str(path), "bytes": path.stat().st_size, "articles": info.get("articles"),
+    return {"path": str(shown), "bytes": path.stat().st_size, "articles": info.get("articles"),
             "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
