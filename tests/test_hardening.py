@@ -308,7 +308,11 @@ def test_article_fields_never_name_an_output_file(tmp_path: Path) -> None:
     p = _run_gate(work, batch, "--out", "o", "--report", "o/r.html")
     assert p.returncode in (0, 1, 2), p.stderr[-2000:]
     created = {x.relative_to(work).as_posix() for x in set(tmp_path.rglob("*")) - before}
-    assert created == {"s.json", "o", "o/accepted.jsonl", "o/quarantined.jsonl", "o/junit.xml", "o/summary.json",
-                       "o/r.html"}
+    names = {"accepted.jsonl", "quarantined.jsonl", "junit.xml", "summary.json", "r.html"}
+    # the stable names are symlinks into the run directory .runs/<run-id>/ (via .current): docs/gate.md
+    runs = {c for c in created if c.startswith(("o/.runs", "o/.current"))}
+    assert created - runs == {"s.json", "o", *(f"o/{n}" for n in names)}
+    (run_id,) = {c.split("/")[2] for c in runs if c.count("/") >= 2}
+    assert runs == {"o/.current", "o/.runs", f"o/.runs/{run_id}", *(f"o/.runs/{run_id}/{n}" for n in names)}
     rows = read_jsonl(work / "o" / "accepted.jsonl") + read_jsonl(work / "o" / "quarantined.jsonl")
     assert sorted(r["id"] for r in rows) == sorted(PATH_IDS)
