@@ -261,7 +261,10 @@ class OutputSet:
         self.symlinks = _symlinks_work(self.out)
         if self.symlinks:
             if (self.out / CURRENT).exists() and not (self.out / CURRENT).is_symlink():
-                raise OSError(f"{self.out / CURRENT} is not newsaudit's symlink; move it away")
+                from audit.gate import GateConfigError
+
+                raise GateConfigError(f"--out {self.out}: {CURRENT} is a directory, not the gate's symlink; "
+                                      "move it away (a copy made without keeping symlinks?)")
             self.run_id = _run_id()
             self.dir = self.out / RUNS / self.run_id
             self.dir.mkdir(parents=True)
