@@ -341,7 +341,7 @@ def test_gate_on_corpus_of_input_errors_only(tmp_path: Path) -> None:
     batch.write_text("{bad\n[1, 2\n", encoding="utf-8")
     res = run_gate([str(batch)], trimmed_suite("default", tmp_path), tmp_path / "o", workers=1)
     assert res.counts == {"read": 2, "articles": 0, "accepted": 0, "repaired": 0, "quarantined": 2,
-                          "input_errors": 2, "audit_errors": 0}
+                          "input_errors": 2, "audit_errors": 0, "truncated": 0}
     assert res.exit_code == EXIT_FAILED
     _assert_reconciled(tmp_path / "o")
 

@@ -17,7 +17,7 @@ import tempfile
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +58,9 @@ class GateResult:
             f"{c['accepted']} accepted ({c['repaired']} repaired), {c['quarantined']} quarantined "
             f"({c['input_errors']} unreadable, {c['audit_errors']} not fully audited).",
         ]
+        if c.get("truncated"):
+            lines.append(f"{c['truncated']} article(s) longer than max-article-chars were audited on their "
+                         "first max-article-chars characters only.")
         if self.top_reasons:
             lines.append("Top quarantine reasons: " + "; ".join(f"{r} ({n})" for r, n in self.top_reasons))
         failed = [e for e in self.summary["expectations"] if e["level"] == "batch" and not e["success"]]
@@ -308,7 +311,10 @@ def run_gate(
                 # always quarantined, whatever the suite says; one reason, naming the rules that agree
                 rs = reasons.get(int(i), [])
                 agree = [r["index"] for r in rs if r.get("column") == col]
-                reasons[int(i)] = [{"reason": label, "message": frame.at[i, col], "expectations": agree},
+                message = frame.at[i, col]
+                # an article whose time budget ran out is quarantined with reason "timeout"
+                reason = "timeout" if label == "audit-error" and str(message).startswith("timeout") else label
+                reasons[int(i)] = [{"reason": reason, "message": message, "expectations": agree},
                                    *(r for r in rs if r.get("column") != col)]
         repaired: dict[int, dict[str, Any]] = {}
         if repair and reasons:
@@ -327,6 +333,15 @@ def run_gate(
         spool.remove()
 
 
+def _too_many_is_config_error(stream: Iterable[Any]) -> Iterator[Any]:
+    from audit.load.readers import TooManyRecords
+
+    try:
+        yield from stream
+    except TooManyRecords as exc:
+        raise GateConfigError(f"input: {exc}") from exc
+
+
 def _audit_into_frame(
     inputs: Sequence[str | Path], opts: LoadOptions, spec: AuditorSpec, workers: int | None,
     spool: _Spool, chunk_rows: int, engine: str = "local", scheduler: str | None = None,
@@ -343,7 +358,7 @@ def _audit_into_frame(
     try:
         stream = audit_paths([str(p) for p in inputs], opts, spec, workers=workers, engine=engine,
                              scheduler=scheduler)
-        for item in stream:
+        for item in _too_many_is_config_error(stream):
             if isinstance(item, InputError):
                 if item.fatal:
                     raise GateConfigError(f"input {item}")
@@ -418,8 +433,16 @@ def _column_hint(m: str) -> str:
 
 def _check_columns(suite: LoadedSuite, frame: pd.DataFrame) -> None:
     have = set(frame.columns) | {F.QUARANTINED}
+    # score columns come from the audited articles: when no article was fully audited
+    # (every record unreadable or timed out) their absence says nothing about the suite
+    nothing_audited = bool(len(frame)) and bool((frame["input_error"].notna() | frame["audit_error"].notna()).all())
     for it in suite.items:
         missing = sorted(it.columns() - have)
+        if missing and nothing_audited and all(c not in F.FIXED_COLUMNS for c in missing):
+            for col in missing:
+                frame[col] = float("nan")
+            have |= set(missing)
+            continue
         if not missing:
             continue
         hint = _column_hint(missing[0])
@@ -470,7 +493,7 @@ def _repair(
 
     cands = {
         i for i, rs in reasons.items()
-        if frame.at[i, "n_fixable"] > 0 and not any(r["reason"] in ("input-error", "audit-error") for r in rs)
+        if frame.at[i, "n_fixable"] > 0 and not any(r["reason"] in ("input-error", "audit-error", "timeout") for r in rs)
     }
     if not cands:
         return {}
@@ -597,6 +620,8 @@ def _finish(
         "quarantined": n_q,
         "input_errors": int(frame["input_error"].notna().sum()),
         "audit_errors": int(frame["audit_error"].notna().sum()),
+        # longer than max-article-chars: audited on their first max-article-chars characters
+        "truncated": int(frame["truncated_at"].notna().sum()) if "truncated_at" in frame else 0,
     }
     reconciled = counts["read"] == counts["accepted"] + counts["quarantined"] == len(frame)
     if not reconciled:
