@@ -265,7 +265,7 @@ class OutputSet:
 
                 raise GateConfigError(f"--out {self.out}: {CURRENT} is a directory, not the gate's symlink; "
                                       "move it away (a copy made without keeping symlinks?)")
-            self.run_id = _run_id()
+            self.run_id: str | None = _run_id()
             self.dir = self.out / RUNS / self.run_id
             self.dir.mkdir(parents=True)
         else:
