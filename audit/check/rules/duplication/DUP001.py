@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from audit.check.base import Check, register
-from audit.model import Category, Finding, Severity
-from audit.score.repetition import get
-from audit.text import Doc
+from audit.check.base import register
+from audit.check.rules.duplication._repeat import RepeatedUnit
+from audit.model import Category, Severity
 
 
 @register
-class RepeatedSentence(Check):
+class RepeatedSentence(RepeatedUnit):
     """A sentence repeats, word for word, an earlier sentence of the same article.
 
     Scrapers that join page fragments, templates that print a lead twice and spun
@@ -38,20 +35,4 @@ class RepeatedSentence(Check):
     severity = Severity.WARNING
     groups = ("repetition",)
 
-    # min_words=6: short sentences repeat legitimately in news ("No one was hurt.",
-    # "Details were not given."); six words is where an exact repeat stops being a
-    # coincidence of formula in our reading of the seeds' languages. A judgement call.
-    def __init__(self, *, min_words: int = 6, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
-        self.min_words = min_words
-
-    def run(self, doc: Doc) -> Iterator[Finding]:
-        for r in get(doc).repeats:
-            if r.kind != "sentence" or r.words < self.min_words:
-                continue
-            line, _ = doc.line_col(r.first[0])
-            yield self.finding(
-                doc, r.span[0], r.span[1],
-                f"This sentence repeats the one on line {line}.",
-                data={"first_start": r.first[0], "first_end": r.first[1], "words": r.words},
-            )
+    unit = "sentence"
