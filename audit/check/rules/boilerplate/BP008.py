@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import Any
 
-from audit.check.base import Check, register
-from audit.check.rules.links._blocks import link_analysis
-from audit.check.rules.links._text import deletion_span
-from audit.check.rules.links.LNK001 import DEFAULT_MIN_RELATEDNESS
-from audit.model import Category, Finding, Severity
-from audit.text import Doc
+from audit.check.base import register
+from audit.check.rules.links._check import LinkBlockCheck
+from audit.model import Category, Severity
 
 
 @register
-class RelatedLinkBlock(Check):
+class RelatedLinkBlock(LinkBlockCheck):
     """A "Read also" / "Related" block whose headlines are about the article's own topic.
 
     Related links are legitimate on the web page, but in the article text they are navigation:
@@ -48,20 +45,13 @@ class RelatedLinkBlock(Check):
     fixable = True
 
     # the LNK001 threshold (tests/test_links_measure.py): at or above it a block is related
-    def __init__(self, *, min_relatedness: float = DEFAULT_MIN_RELATEDNESS, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
-        self.min_relatedness = min_relatedness
+    def reports(self, b: Any) -> bool:
+        return b.kind != "trailing" and not self.unrelated(b)
 
-    def run(self, doc: Doc) -> Iterator[Finding]:
-        for b in link_analysis(doc).blocks:
-            if b.kind == "trailing" or (b.relatedness is not None and b.relatedness < self.min_relatedness):
-                continue
-            s, e = deletion_span(doc.text, b.start, b.end)
-            header = b.header_text(doc.text)
-            what = "link" if len(b.items) == 1 else f"block of {len(b.items)} links"
-            how = ("about the same story" if b.relatedness is not None
-                   else "(article too short to measure relatedness)")
-            yield self.finding(doc, s, e, f"\"{header}\" {what} {how}: site navigation in the text.",
-                               replacement="",
-                               data={"header": header, "items": len(b.items), "kind": b.kind,
-                                     "relatedness": None if b.relatedness is None else round(b.relatedness, 3)})
+    def describe(self, b: Any, header: str) -> tuple[str, dict[str, Any]]:
+        what = "link" if len(b.items) == 1 else f"block of {len(b.items)} links"
+        how = ("about the same story" if b.relatedness is not None
+               else "(article too short to measure relatedness)")
+        return (f"\"{header}\" {what} {how}: site navigation in the text.",
+                {"header": header, "items": len(b.items), "kind": b.kind,
+                 "relatedness": None if b.relatedness is None else round(b.relatedness, 3)})

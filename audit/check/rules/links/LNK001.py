@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import Any
 
-from audit.check.base import Check, register
-from audit.check.rules.links._blocks import link_analysis
-from audit.check.rules.links._text import deletion_span
-from audit.model import Category, Finding, Severity
-from audit.text import Doc
+from audit.check.base import register
+from audit.check.rules.links._check import DEFAULT_MIN_RELATEDNESS, LinkBlockCheck
+from audit.model import Category, Severity
 
-# Block relatedness below which a link block is "unrelated". Measured on the hand-labelled
-# blocks of tests/test_links_data.py (11 articles, 9 languages, 88 header / spaced / trailing /
-# inline variants): unrelated 0.00-0.20, related 0.60-1.57; and on tests/corpus/dev (26 link
-# blocks, 9 languages): unrelated 0.00-0.17 (seed 001's "More Stories" 0.08), related 0.67-1.0.
-# 0.4 sits in the middle of the common gap (0.20, 0.60): precision = recall = 1.0 on both.
-# tests/test_links_measure.py re-measures the first set.
-DEFAULT_MIN_RELATEDNESS = 0.4
+__all__ = ["DEFAULT_MIN_RELATEDNESS", "UnrelatedLinkBlock"]
+
 
 
 @register
-class UnrelatedLinkBlock(Check):
+class UnrelatedLinkBlock(LinkBlockCheck):
     """A block of links under a "Read also" / "More Stories" header, about other stories.
 
     Content farms and careless scrapers keep the site's "latest news" carousel: a header
@@ -61,23 +54,15 @@ class UnrelatedLinkBlock(Check):
     severity = Severity.ERROR
     fixable = True
 
-    def __init__(self, *, min_relatedness: float = DEFAULT_MIN_RELATEDNESS, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
-        self.min_relatedness = min_relatedness
+    def reports(self, b: Any) -> bool:
+        return b.kind != "trailing" and self.unrelated(b)
 
-    def run(self, doc: Doc) -> Iterator[Finding]:
-        for b in link_analysis(doc).blocks:
-            if b.kind == "trailing" or b.relatedness is None or b.relatedness >= self.min_relatedness:
-                continue
-            s, e = deletion_span(doc.text, b.start, b.end)
-            header = b.header_text(doc.text)
-            what = "link" if len(b.items) == 1 else f"block of {len(b.items)} links"
-            yield self.finding(
-                doc, s, e,
-                f"\"{header}\" {what} about other stories (relatedness {b.relatedness:.2f} "
-                f"< {self.min_relatedness:g}): site navigation pasted into the article.",
-                replacement="",
-                data={"header": header, "items": len(b.items), "relatedness": round(b.relatedness, 3),
-                      "item_relatedness": [None if x is None else round(x, 3) for x in b.scores],
-                      "kind": b.kind},
-            )
+    def describe(self, b: Any, header: str) -> tuple[str, dict[str, Any]]:
+        what = "link" if len(b.items) == 1 else f"block of {len(b.items)} links"
+        return (
+            f"\"{header}\" {what} about other stories (relatedness {b.relatedness:.2f} "
+            f"< {self.min_relatedness:g}): site navigation pasted into the article.",
+            {"header": header, "items": len(b.items), "relatedness": round(b.relatedness, 3),
+             "item_relatedness": [None if x is None else round(x, 3) for x in b.scores],
+             "kind": b.kind},
+        )

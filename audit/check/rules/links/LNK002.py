@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import Any
 
-from audit.check.base import Check, register
-from audit.check.rules.links._blocks import link_analysis
-from audit.check.rules.links._text import deletion_span
-from audit.check.rules.links.LNK001 import DEFAULT_MIN_RELATEDNESS
-from audit.model import Category, Finding, Severity
-from audit.text import Doc
+from audit.check.base import register
+from audit.check.rules.links._check import LinkBlockCheck
+from audit.model import Category, Severity
 
 
 @register
-class UnrelatedTrailingHeadlines(Check):
+class UnrelatedTrailingHeadlines(LinkBlockCheck):
     """The text ends with three or more headlines of other stories, without any header.
 
     When a scraper drops the "Latest news" header but keeps the links, the article ends with
@@ -52,23 +49,15 @@ class UnrelatedTrailingHeadlines(Check):
     severity = Severity.ERROR
     fixable = True
 
-    # same measurement as LNK001 (the trailing variants of tests/test_links_data.py)
-    def __init__(self, *, min_relatedness: float = DEFAULT_MIN_RELATEDNESS, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
-        self.min_relatedness = min_relatedness
+    # the threshold: the same measurement as LNK001 (the trailing variants of tests/test_links_data.py)
+    def reports(self, b: Any) -> bool:
+        return b.kind == "trailing" and self.unrelated(b)
 
-    def run(self, doc: Doc) -> Iterator[Finding]:
-        for b in link_analysis(doc).blocks:
-            if b.kind != "trailing" or b.relatedness is None or b.relatedness >= self.min_relatedness:
-                continue
-            s, e = deletion_span(doc.text, b.start, b.end)
-            header = b.header_text(doc.text)
-            under = f" under \"{header}\"" if header else ""
-            yield self.finding(
-                doc, s, e,
-                f"The text ends with {len(b.items)} headlines of other stories{under} (relatedness "
-                f"{b.relatedness:.2f} < {self.min_relatedness:g}): pasted site navigation.",
-                replacement="",
-                data={"items": len(b.items), "relatedness": round(b.relatedness, 3), "header": header,
-                      "item_relatedness": [None if x is None else round(x, 3) for x in b.scores]},
-            )
+    def describe(self, b: Any, header: str) -> tuple[str, dict[str, Any]]:
+        under = f" under \"{header}\"" if header else ""
+        return (
+            f"The text ends with {len(b.items)} headlines of other stories{under} (relatedness "
+            f"{b.relatedness:.2f} < {self.min_relatedness:g}): pasted site navigation.",
+            {"items": len(b.items), "relatedness": round(b.relatedness, 3), "header": header,
+             "item_relatedness": [None if x is None else round(x, 3) for x in b.scores]},
+        )
