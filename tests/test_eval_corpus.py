@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.eval.build import CORPUS, build_records, render, render_second_wave, second_wave_records
+from audit.eval.build import CORPUS, build_records, render, render_later_waves
 from audit.eval.corpus import (
     ATTRIBUTION_LEVELS,
     CATEGORIES,
@@ -115,7 +115,7 @@ def test_seed_labels_match_expected(everything):
 def test_rebuild_reproduces_committed_files():
     records, _ = build_records()
     files = render(records)
-    files.update(render_second_wave(second_wave_records(), {r["id"] for r in records}))
+    files.update(render_later_waves({r["id"] for r in records}))
     on_disk = {f"{p.parent.name}/{p.name}": p.read_text(encoding="utf-8")
                for split in ("dev", "test") for p in (CORPUS / split).glob("*.jsonl")}
     assert set(files) == set(on_disk)

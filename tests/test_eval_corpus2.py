@@ -19,8 +19,8 @@ from audit.eval.build import (
     CORPUS,
     LANGS,
     build_records,
-    render_second_wave,
-    second_wave_records,
+    render_wave,
+    wave_records,
 )
 from audit.eval.corpus import CATEGORIES, CorpusError, iter_corpus, parse_source
 
@@ -53,8 +53,10 @@ FIRST_WAVE_FILES = {
 
 
 def _records(split: str, second: bool) -> list[dict]:
-    pattern = "*.2.jsonl" if second else "*.jsonl"
-    files = [f for f in sorted((CORPUS / split).glob(pattern)) if second or not f.name.endswith(".2.jsonl")]
+    """The second wave's records (``<lang>.2.jsonl``) or the first wave's (``<lang>.jsonl``)."""
+    suffix = ".2.jsonl" if second else ".jsonl"
+    files = [f for f in sorted((CORPUS / split).glob("*.jsonl"))
+             if f.name.endswith(suffix) and f.name.count(".") == suffix.count(".")]
     return [rec for _w, rec in iter_corpus(files)]
 
 
@@ -94,7 +96,7 @@ def test_every_language_in_both_new_splits(wave2):
 
 
 def test_new_records_sit_in_their_source_files_split(wave2):
-    pairs = second_wave_records()
+    pairs = wave_records()
     assert {r["id"]: s for s, r in pairs} == {r["id"]: s for s, recs in wave2.items() for r in recs}
     for split, rec in pairs:
         assert rec["id"].startswith(f"{rec['lang']}2-{split[0]}"), rec["id"]
@@ -161,18 +163,18 @@ def test_second_wave_rejects_stray_files_and_reused_ids(tmp_path: Path):
     art = "### {rid}\ntitle: T {rid}\nsource: s.pl\npublished: 2025-01-01\nstyle: wire\ntopic: x\nattr: moderate\n\nTekst.\n"
     (src / "pl.dev.txt").write_text(art.format(rid="pl2-d01"), encoding="utf-8")
     (src / "pl.test.txt").write_text(art.format(rid="pl2-d01"), encoding="utf-8")
-    pairs = second_wave_records(tmp_path)
+    pairs = wave_records(tmp_path)
     assert [(s, r["lang"]) for s, r in pairs] == [("dev", "pl"), ("test", "pl")]
     with pytest.raises(CorpusError, match="duplicate article ids in src2: pl2-d01"):
-        render_second_wave(pairs)
+        render_wave(pairs)
     with pytest.raises(CorpusError, match="pl-001"):
-        render_second_wave([*pairs[:1], ("test", {**pairs[1][1], "id": "pl-001"})], {"pl-001"})
-    out = render_second_wave(pairs[:1])
+        render_wave([*pairs[:1], ("test", {**pairs[1][1], "id": "pl-001"})], {"pl-001"})
+    out = render_wave(pairs[:1])
     assert list(out) == ["dev/pl.2.jsonl"]
     assert json.loads(out["dev/pl.2.jsonl"])["lang"] == "pl"
     (src / "pl.train.txt").write_text("", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"pl.train.txt .*<lang>.<dev\|test>.txt"):
-        second_wave_records(tmp_path)
+        wave_records(tmp_path)
 
 
 def test_parse_source_language_is_the_name_before_the_first_dot(tmp_path: Path):

@@ -6,9 +6,10 @@
 * the hand-written articles in ``tests/corpus/src/<lang>.txt``,
 * one generated variant of every clean hand-written base (``audit.eval.inject``),
 
-and writes ``tests/corpus/{dev,test}/<lang>.2.jsonl`` from the second wave of hand-written
-articles, ``tests/corpus/src2/<lang>.<split>.txt``, whose split is the file name's (no hashing,
-no generated variants): the first wave's files and split assignment are untouched by it.
+and writes ``tests/corpus/{dev,test}/<lang>.<n>.jsonl`` from each later wave ``n`` of
+hand-written articles, ``tests/corpus/src<n>/<lang>.<split>.txt`` (n = 2, 3), whose split is the
+file name's (no hashing, no generated variants): the first wave's files and split assignment are
+untouched by them, and a later wave never moves an earlier one's article.
 
 The build is deterministic: ``tests/test_eval_corpus.py`` rebuilds in memory and compares
 with the committed files.
@@ -27,7 +28,8 @@ from audit.eval.inject import SEED, Draft, generate, load_material
 LANGS = ("pl", "bg", "ro", "en", "de", "es", "fr", "ru", "uk")
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "corpus"
-SECOND_WAVE = "src2"
+#: the hand-written waves after the first, each in ``src<n>/`` and built into ``<lang>.<n>.jsonl``
+LATER_WAVES = (2, 3)
 
 
 def seed_records(repo: Path = REPO, corpus: Path = CORPUS) -> list[dict[str, Any]]:
@@ -95,10 +97,10 @@ def build_records(repo: Path = REPO, corpus: Path = CORPUS, seed: int = SEED) ->
     return records, drafts
 
 
-def second_wave_records(corpus: Path = CORPUS) -> list[tuple[str, dict[str, Any]]]:
-    """``(split, record)`` for every article of ``src2/<lang>.<split>.txt``, in file order."""
+def wave_records(corpus: Path = CORPUS, wave: int = 2) -> list[tuple[str, dict[str, Any]]]:
+    """``(split, record)`` for every article of ``src<wave>/<lang>.<split>.txt``, in file order."""
     out: list[tuple[str, dict[str, Any]]] = []
-    folder = corpus / SECOND_WAVE
+    folder = corpus / f"src{wave}"
     for lang in LANGS:
         for split in SPLITS:
             src = folder / f"{lang}.{split}.txt"
@@ -117,17 +119,28 @@ def second_wave_records(corpus: Path = CORPUS) -> list[tuple[str, dict[str, Any]
     return out
 
 
-def render_second_wave(pairs: list[tuple[str, dict[str, Any]]],
-                       first_ids: set[str] | frozenset[str] = frozenset()) -> dict[str, str]:
-    """``{"dev/pl.2.jsonl": content, ...}``; ids must be new to both waves."""
+def render_wave(pairs: list[tuple[str, dict[str, Any]]],
+                known_ids: set[str] | frozenset[str] = frozenset(), wave: int = 2) -> dict[str, str]:
+    """``{"dev/pl.<wave>.jsonl": content, ...}``; ids must be new to every other wave."""
     ids = [r["id"] for _s, r in pairs]
-    dupes = {i for i in ids if ids.count(i) > 1} | (set(ids) & set(first_ids))
+    dupes = {i for i in ids if ids.count(i) > 1} | (set(ids) & set(known_ids))
     if dupes:
-        raise CorpusError(f"duplicate article ids in {SECOND_WAVE}: {', '.join(sorted(dupes))}")
+        raise CorpusError(f"duplicate article ids in src{wave}: {', '.join(sorted(dupes))}")
     files: dict[str, list[str]] = {}
     for split, r in sorted(pairs, key=lambda p: p[1]["id"]):
-        files.setdefault(f"{split}/{r['lang']}.2.jsonl", []).append(dump_record(r))
+        files.setdefault(f"{split}/{r['lang']}.{wave}.jsonl", []).append(dump_record(r))
     return {name: "\n".join(lines) + "\n" for name, lines in sorted(files.items())}
+
+
+def render_later_waves(first_ids: set[str], corpus: Path = CORPUS) -> dict[str, str]:
+    """The files of every later wave, each checked against the ids of all the others."""
+    files: dict[str, str] = {}
+    known = set(first_ids)
+    for wave in LATER_WAVES:
+        pairs = wave_records(corpus, wave)
+        files.update(render_wave(pairs, known, wave))
+        known |= {r["id"] for _s, r in pairs}
+    return files
 
 
 def render(records: list[dict[str, Any]]) -> dict[str, str]:
@@ -147,11 +160,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         files = render(records)
-        second = render_second_wave(second_wave_records(), {r["id"] for r in records})
+        later = render_later_waves({r["id"] for r in records})
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    files.update(second)
+    files.update(later)
     for split in ("dev", "test"):
         for old in (CORPUS / split).glob("*.jsonl"):
             old.unlink()
@@ -159,8 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         path = CORPUS / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
-    n2 = sum(content.count("\n") for content in second.values())
-    print(f"wrote {len(records) + n2} records ({n2} of {SECOND_WAVE}) to {len(files)} files under {CORPUS}")
+    n_later = sum(content.count("\n") for content in later.values())
+    print(f"wrote {len(records) + n_later} records ({n_later} of the later waves) to {len(files)} files under {CORPUS}")
     return 0
 
 
