@@ -143,7 +143,9 @@ class _WordIndex:
             toks = pat.split()
             if not toks or toks[0] == "*":
                 continue
-            rx = re.compile(_pattern_regex(pat) + r"(?!\w)", flags)
+            # applied with rx.match at a word start, where (?<!\w) always holds: it only keeps a
+            # *search* for the pattern linear on a giant word made of one stem repeated
+            rx = re.compile(r"(?<!\w)" + _pattern_regex(pat) + r"(?!\w)", flags)
             first = self._norm(toks[0].translate(_CEDILLA))
             entry = (prio, rx, label)
             if not first.endswith("*") or len(first) == 1:

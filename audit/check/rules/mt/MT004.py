@@ -82,6 +82,13 @@ class Calque(DetectorMixin, Check):
             )
 
 
+#: a calque starts where a word starts (or at punctuation), never inside a word: "na koniec dnia"
+#: must not match in "ona koniec dnia", and a giant word made of one stem repeated
+#: ("zaznajomionzaznajomion…") is not rescanned from each copy (the search stays linear;
+#: tests/test_regex_safety.py times every calque on such words)
+_WORD_START = r"(?:(?<!\w)|(?=\W))"
+
+
 class _Calque:
     __slots__ = ("english", "id", "note", "regex", "weight")
 
@@ -98,7 +105,7 @@ def calques(lang: str) -> tuple[_Calque, ...]:
     for i, entry in enumerate(data.get("calque", [])):
         where = f"audit/lexicons/mt_calques/{lang}.toml: calque #{i + 1}"
         try:
-            rx = re.compile(entry["pattern"], re.IGNORECASE | re.MULTILINE)
+            rx = re.compile(_WORD_START + "(?:" + entry["pattern"] + ")", re.IGNORECASE | re.MULTILINE)
             out.append(_Calque(entry["id"], rx, entry["english"], entry.get("note", ""),
                                float(entry.get("weight", 0.8))))
         except KeyError as exc:
