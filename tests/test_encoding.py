@@ -1,4 +1,4 @@
-"""Encoding checks (ENC001–ENC006) on clean and damaged text in the supported languages."""
+"""Encoding checks (ENC001–ENC007; ENC007 in test_encoding_surrogates.py) on clean and damaged text in the supported languages."""
 
 from __future__ import annotations
 

@@ -62,6 +62,9 @@ class Check:
     #: article fields (``lang``, ``title``, ``author``…) the documented examples are audited
     #: with, for checks whose finding depends on metadata (e.g. a declared language)
     example_fields: ClassVar[ExampleFields] = {}
+    #: True when the documented examples spell characters no source file can hold (lone
+    #: surrogates) as ``\\uXXXX``: the example article gets the code points themselves
+    example_escapes: ClassVar[bool] = False
 
     def __init__(self, severity: str | None = None, **options: Any) -> None:
         if options:
@@ -263,8 +266,13 @@ def _matches(check: type[Check], token: str) -> bool:
     return tl in (check.name, str(check.category)) or tl in check.groups
 
 
+_UESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
 def example_article(check: type[Check], which: str) -> Article:
     """The article a check's documented example (``"flagged"`` or ``"clean"``) stands for."""
     d = check.doc()
     text = d.anti_pattern if which == "flagged" else d.best_practice
+    if check.example_escapes:
+        text = _UESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), text)
     return Article(id=f"{check.code}-{which}-example", text=text, **check.example_fields)

@@ -52,6 +52,10 @@ def main() -> None:
     from typer._click.exceptions import UsageError
 
     command = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
+    for stream in (sys.stdout, sys.stderr):
+        # text that quotes a lone surrogate (ENC007's evidence) must print, as its escape, not crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         code = app(standalone_mode=False)
     except UsageError as exc:

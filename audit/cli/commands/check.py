@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from audit.cli import common as c
+from audit.jsonl import dumps, dumps_line
 from audit.model import ArticleResult, InputError, Severity
 
 
@@ -86,14 +86,14 @@ def check(
         if fmt == "jsonl":
             for obj in objs:
                 if obj is not None:
-                    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                    out.write(dumps_line(obj))
         else:
             out.write("[")
             first = True
             for obj in objs:
                 if obj is None:
                     continue
-                out.write(("\n" if first else ",\n") + json.dumps(obj, ensure_ascii=False))
+                out.write(("\n" if first else ",\n") + dumps(obj))
                 first = False
             out.write("\n]\n")
     out.flush()
@@ -192,7 +192,7 @@ def _run_dask(paths: list[str], spec: Any, opts: Any, scheduler: str | None, fmt
             counts.by_severity.update(sevs)
             if any(s != "info" for s in sevs):
                 counts.flagged += 1
-            line = json.dumps(obj, ensure_ascii=False)
+            line = dumps(obj)
             if fmt == "jsonl":
                 out.write(line + "\n")
             else:
