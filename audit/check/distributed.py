@@ -174,14 +174,22 @@ def audit_paths(
     engine: str = "local",
     scheduler: str | None = None,
     client: Any = None,
+    skip: int = 0,
 ) -> Iterator[ArticleResult | InputError]:
     """Audit the records under ``paths`` with the chosen engine: ``local`` (all cores of
-    this machine) or ``dask`` (a cluster at ``scheduler``). Same results, same order."""
+    this machine) or ``dask`` (a cluster at ``scheduler``). Same results, same order.
+    ``skip``: read but do not audit the first ``skip`` records (input errors included),
+    to resume a killed gate run; local engine only."""
     if engine == "dask":
+        if skip:
+            raise ValueError("the dask engine cannot skip records (resume with the local engine)")
         return results_on_dask(paths, spec, options, scheduler=scheduler, client=client)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
+    from itertools import islice
+
     from audit.check.parallel import audit_parallel
     from audit.load import iter_records
 
-    return audit_parallel(iter_records(list(paths), options), spec, workers=workers)
+    records = iter_records(list(paths), options)
+    return audit_parallel(islice(records, skip, None) if skip else records, spec, workers=workers)

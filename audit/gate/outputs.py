@@ -22,7 +22,9 @@ Guarantee (see docs/gate.md, "Output guarantee"):
 4. Leftovers of a killed run (spool, ``.tmp`` files, run directories never switched to)
    are removed at the start of the next run (:func:`clean_stale`): only names matching
    newsaudit's own temporary naming, and only when the writer process is dead (its PID is
-   in the name) or, for unnamed ones, when they are older than the new run's start.
+   in the name) or, for unnamed ones, when they are older than the new run's start. The
+   checkpointed state of a killed run (:mod:`audit.gate.checkpoint`: its spool, rows and
+   checkpoint) is kept for ``--resume``; it goes after the next successful commit.
 
 >>> import tempfile, json, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -181,7 +183,23 @@ def clean_stale(out_dir: Path, extra_names: tuple[str, ...] = (), *, started: fl
         entries = list(os.scandir(d))
     except OSError:
         return removed
+    from audit.gate.checkpoint import STATE_RE, resumable_keys
+
+    resumable = resumable_keys(d)
     for e in entries:
+        state = STATE_RE.fullmatch(e.name)
+        if state:
+            # a job's checkpointed state is kept while its checkpoint exists (for --resume); the
+            # temp file of a checkpoint (writer PID in the name), or a spool/rows file without
+            # a checkpoint, is a leftover
+            pid = state.group(2)
+            if pid is None and state.group(1) in resumable:
+                continue
+            if not e.is_dir(follow_symlinks=False) and _stale(pid, Path(e.path), started):
+                with contextlib.suppress(OSError):
+                    os.unlink(e.path)
+                    removed.append(e.name)
+            continue
         m = _SPOOL_RE.fullmatch(e.name) or tmp_re.fullmatch(e.name)
         if m and not e.is_dir(follow_symlinks=False) and _stale(m.group(1), Path(e.path), started):
             with contextlib.suppress(OSError):

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from audit import __version__
 from audit.gate import EXIT_CONFIG, EXIT_FAILED, EXIT_PASSED, EXIT_WARNINGS, GateConfigError
+from audit.gate import checkpoint as C
 from audit.gate import features as F
 from audit.gate import outputs as O
 from audit.gate.suite import LoadedSuite, SuiteItem, load_suite
@@ -49,6 +50,8 @@ class GateResult:
     summary: dict[str, Any]
     out_dir: Path
     top_reasons: list[tuple[str, int]] = field(default_factory=list)
+    #: records taken from the checkpoint of an interrupted run (``resume=True``)
+    resumed_records: int = 0
 
     def human(self) -> str:
         """A short summary for people (the CLI prints it)."""
@@ -58,6 +61,9 @@ class GateResult:
             f"{c['accepted']} accepted ({c['repaired']} repaired), {c['quarantined']} quarantined "
             f"({c['input_errors']} unreadable, {c['audit_errors']} not fully audited).",
         ]
+        if self.resumed_records:
+            lines.append(f"Resumed an interrupted run: {self.resumed_records} record(s) taken from its checkpoint, "
+                         f"{c['read'] - self.resumed_records} audited now.")
         if c.get("truncated"):
             lines.append(f"{c['truncated']} article(s) longer than max-article-chars were audited on their "
                          "first max-article-chars characters only.")
@@ -123,7 +129,12 @@ def article_from_record(rec: dict[str, Any], fields: FieldMap, source: str | Non
 class _Spool:
     """Records spooled to a temp file in the output directory, one JSON line each."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, job: C.Job | None = None) -> None:
+        self.job = job
+        if job is not None:  # the checkpointed spool of a resumable run (audit.gate.checkpoint)
+            self.path = str(job.spool_path)
+            self._fh = job.spool_fh
+            return
         # the PID in the name lets the next run remove the spool of a killed one (O.clean_stale)
         fd, self.path = tempfile.mkstemp(dir=out_dir, prefix=f".gate-spool-{os.getpid()}-", suffix=".jsonl")
         self._fh = os.fdopen(fd, "w", encoding="utf-8")
@@ -142,7 +153,10 @@ class _Spool:
                 yield json.loads(line)
 
     def remove(self) -> None:
+        """Delete a temporary spool (a checkpointed one is the job's to delete)."""
         self.close()
+        if self.job is not None:
+            return
         try:
             os.unlink(self.path)
         except FileNotFoundError:
@@ -278,9 +292,16 @@ def run_gate(
     data_docs: str | Path | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    resume: bool = False,
+    notify: Callable[[str], None] | None = None,
 ) -> GateResult:
     """Run the gate and write its outputs. Raises :class:`GateConfigError` (exit 3) for an
-    unusable suite, input or option, before any output is replaced."""
+    unusable suite, input or option, before any output is replaced.
+
+    Every run checkpoints its progress in ``out_dir`` (:mod:`audit.gate.checkpoint`);
+    ``resume=True`` continues the checkpoint of an interrupted run of the same job, or
+    starts afresh when there is none. ``notify`` receives the one-line notices about
+    that (default: printed on stderr)."""
     t0 = time.perf_counter()
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     loaded = suite if isinstance(suite, LoadedSuite) else load_suite(suite)
@@ -299,9 +320,33 @@ def run_gate(
     from audit.check.parallel import AuditorSpec
 
     spec = dataclasses.replace(spec or AuditorSpec(), source_rows=True)
-    spool = _Spool(out)
+    say = notify or _to_stderr
+    if resume and engine != "local":
+        raise GateConfigError(f"--resume works with the local engine only, not --engine {engine} "
+                              "(a run killed on dask can be resumed with --engine local)")
+    fp = C.fingerprint(inputs, opts, spec, loaded.sha256, chunk_rows)
+    job: C.Job | None = None
+    if fp is None:
+        if resume:
+            say("newsaudit gate: --resume: the input is stdin, which cannot be read again: "
+                "nothing to resume, starting from the first record")
+    else:
+        job = C.start(out, fp, resume=resume)
+        if job.notice:
+            say(f"newsaudit gate: {'--resume: ' if resume else ''}{job.notice}")
+        if job.resume is not None:
+            say(f"newsaudit gate: resuming the interrupted run in {out}: {job.resume.records} records "
+                f"reused from its checkpoint, " + ("the audit was complete" if job.resume.complete
+                                                   else f"auditing from record {job.resume.records + 1}"))
+    spool = _Spool(out, job)
+    committed = refused = False
     try:
-        frame, n_records = _audit_into_frame(inputs, opts, spec, workers, spool, chunk_rows, engine, scheduler)
+        try:
+            frame, n_records = _audit_into_frame(inputs, opts, spec, workers, spool, chunk_rows, engine, scheduler,
+                                                 job)
+        except GateConfigError:
+            refused = True  # the input cannot be read as it is: a changed input is another job
+            raise
         _check_columns(loaded, frame)
         validator = _Validator()
         article_items = loaded.level("article")
@@ -327,10 +372,25 @@ def run_gate(
         batch_items = loaded.level("batch")
         batch_results = validator.validate(frame, batch_items, {"result_format": "SUMMARY"})
         docs_url = validator.data_docs(frame, loaded, Path(data_docs)) if data_docs is not None else None
-        return _finish(loaded, inputs, out, spool, frame, n_records, reasons, repaired, article_items,
-                       batch_results, warn_exit, t0, started, opts, report, docs_url)
+        result = _finish(loaded, inputs, out, spool, frame, n_records, reasons, repaired, article_items,
+                         batch_results, warn_exit, t0, started, opts, report, docs_url,
+                         resumed=job.resume.records if job is not None and job.resume is not None else 0)
+        committed = True
+        return result
     finally:
         spool.remove()
+        if committed:
+            C.discard_all(out)  # every checkpoint in DIR: the new output set supersedes them
+        elif job is not None:
+            # refused: the state goes; any other failure (KeyboardInterrupt, a crash, a bad
+            # --report path...) keeps it for --resume
+            job.discard() if refused else job.close()
+
+
+def _to_stderr(message: str) -> None:
+    import sys
+
+    print(message, file=sys.stderr, flush=True)
 
 
 def _too_many_is_config_error(stream: Iterable[Any]) -> Iterator[Any]:
@@ -345,7 +405,12 @@ def _too_many_is_config_error(stream: Iterable[Any]) -> Iterator[Any]:
 def _audit_into_frame(
     inputs: Sequence[str | Path], opts: LoadOptions, spec: AuditorSpec, workers: int | None,
     spool: _Spool, chunk_rows: int, engine: str = "local", scheduler: str | None = None,
+    job: C.Job | None = None,
 ) -> tuple[pd.DataFrame, int]:
+    """Audit every record into the spool and the feature rows. With a ``job``, its rows are
+    recorded too and a checkpoint is written every ``chunk_rows`` records (and at the end);
+    a job that resumes a checkpoint first rebuilds the rows of the records it consumed
+    and skips those records in the input."""
     from audit.check.distributed import audit_paths
 
     scorer = _source_scorer()
@@ -355,33 +420,52 @@ def _audit_into_frame(
     score_cols: dict[str, None] = {}
     n = 0
     n_articles = 0
+    rows_fh = job.rows if job is not None else None
+
+    def add(row: dict[str, Any], srow: Any, *, record: bool = True) -> None:
+        nonlocal n, rows
+        for k in row:
+            if k not in F.FIXED_COLUMNS and k not in score_cols:
+                score_cols[k] = None
+        rows.append(row)
+        if srow is not None:
+            source_rows.append(srow)
+        if record and rows_fh is not None:
+            rows_fh.write(dumps_line([row, srow]))
+        n += 1
+        if len(rows) >= chunk_rows:  # the same chunk boundaries whether resumed or not
+            chunks.append(F.chunk_frame(rows))
+            rows = []
+            if record and job is not None:
+                job.checkpoint(records=n, articles=n_articles)
+
+    resumed = job.resume if job is not None else None
+    if resumed is not None:
+        for row, srow in job.replay():  # type: ignore[union-attr]
+            add(row, srow, record=False)
+        n_articles = resumed.articles
+        if n != resumed.records:  # checked by checkpoint.start; a guard against a torn rows file
+            raise RuntimeError(f"checkpoint {job.checkpoint_path}: {n} rows for {resumed.records} records")  # type: ignore[union-attr]
     try:
-        stream = audit_paths([str(p) for p in inputs], opts, spec, workers=workers, engine=engine,
-                             scheduler=scheduler)
-        for item in _too_many_is_config_error(stream):
-            if isinstance(item, InputError):
-                if item.fatal:
-                    raise GateConfigError(f"input {item}")
-                rows.append(F.input_error_row(item))
-                spool.add({"kind": "input_error", "origin": str(item.origin), "message": item.message,
-                           "raw": item.raw})
-            else:
-                assert isinstance(item, ArticleResult)
-                row = F.feature_row(item)
-                for k in row:
-                    if k not in F.FIXED_COLUMNS and k not in score_cols:
-                        score_cols[k] = None
-                rows.append(row)
-                spool.add({"kind": "article", "record": original_record(item.article, opts.fields),
-                           "source": item.article.source, "lang": item.lang, "scores": item.scores,
-                           "findings": [f.to_dict() for f in item.findings]})
-                if scorer is not None:
-                    source_rows.append(scorer[1](item))
-                n_articles += 1
-            n += 1
-            if len(rows) >= chunk_rows:
-                chunks.append(F.chunk_frame(rows))
-                rows = []
+        if resumed is None or not resumed.complete:
+            stream = audit_paths([str(p) for p in inputs], opts, spec, workers=workers, engine=engine,
+                                 scheduler=scheduler, skip=n)
+            for item in _too_many_is_config_error(stream):
+                if isinstance(item, InputError):
+                    if item.fatal:
+                        raise GateConfigError(f"input {item}")
+                    spool.add({"kind": "input_error", "origin": str(item.origin), "message": item.message,
+                               "raw": item.raw})
+                    add(F.input_error_row(item), None)
+                else:
+                    assert isinstance(item, ArticleResult)
+                    spool.add({"kind": "article", "record": original_record(item.article, opts.fields),
+                               "source": item.article.source, "lang": item.lang, "scores": item.scores,
+                               "findings": [f.to_dict() for f in item.findings]})
+                    n_articles += 1
+                    add(F.feature_row(item), scorer[1](item) if scorer is not None else None)
+            if job is not None:
+                job.checkpoint(records=n, articles=n_articles, complete=True)
     except (OSError, UnicodeDecodeError) as exc:
         raise GateConfigError(f"input: cannot read ({exc})") from exc
     if rows:
@@ -540,6 +624,7 @@ def _finish(
     n_records: int, reasons: dict[int, list[dict[str, Any]]], repaired: dict[int, dict[str, Any]],
     article_items: list[SuiteItem], batch_results: dict[int, Any], warn_exit: bool, t0: float,
     started: str, opts: LoadOptions, report: str | Path | None = None, docs_url: str | None = None,
+    resumed: int = 0,
 ) -> GateResult:
     # -- per-expectation results -------------------------------------------------------------
     per_reason: Counter[str] = Counter()
@@ -647,6 +732,8 @@ def _finish(
         "top_reasons": [{"reason": r, "count": n} for r, n in top],
         "expectations": expectations,
         "wall_time_s": round(time.perf_counter() - t0, 3),
+        # records taken from the checkpoint of an interrupted run (--resume), not audited again
+        "resumed_records": resumed,
     }
     if docs_url:
         summary["data_docs"] = docs_url
@@ -660,7 +747,7 @@ def _finish(
     O.write_manifest_summary(stage.dir, summary, files)
     stage.commit([*files, O.SUMMARY])
     return GateResult(exit_code=code, verdict=verdict, counts=counts, summary=summary, out_dir=out,
-                      top_reasons=top)
+                      top_reasons=top, resumed_records=resumed)
 
 
 def _junit_cases(expectations: list[dict[str, Any]], quarantined_ids: dict[int, list[str]],

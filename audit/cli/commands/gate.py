@@ -48,6 +48,16 @@ def gate(
     data_docs: Annotated[
         Path | None, typer.Option("--data-docs", help="Also build a GX Data Docs site of the validation in this folder.")
     ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume", help="Continue the interrupted run of the same job in --out from its last "
+                     "checkpoint (else start afresh, saying why). Local engine only."),
+    ] = False,
+    checkpoint_every: Annotated[
+        int,
+        typer.Option("--checkpoint-every", metavar="N",
+                     help="Records per checkpoint (and per frame chunk); part of the job: --resume needs the same N."),
+    ] = 5000,
     warn_exit: Annotated[
         bool, typer.Option("--warn-exit", help="Exit 2 when the gate passed with warnings (quarantine, warning rules).")
     ] = False,
@@ -88,6 +98,11 @@ def gate(
         c.fail("--workers must be at least 1", EXIT_CONFIG)
     if engine not in ("local", "dask"):
         c.fail(f"--engine must be local or dask, not {engine!r}", EXIT_CONFIG)
+    if checkpoint_every < 1:
+        c.fail("--checkpoint-every must be at least 1", EXIT_CONFIG)
+    if resume and engine != "local":
+        c.fail("--resume works with --engine local only (a run killed on dask can be resumed with --engine local)",
+               EXIT_CONFIG)
     from audit.check.base import UnknownSelector
     from audit.check.parallel import AuditorSpec
 
@@ -105,7 +120,8 @@ def gate(
     try:
         result = run_gate(paths, _resolve_suite(suite), out, repair=repair, warn_exit=warn_exit,
                           options=opts, spec=spec, workers=workers, report=report, data_docs=data_docs,
-                          engine=engine, scheduler=scheduler)
+                          engine=engine, scheduler=scheduler, resume=resume,
+                          chunk_rows=checkpoint_every)
     except GateConfigError as exc:
         c.fail(str(exc), EXIT_CONFIG)
     typer.echo(result.human())
