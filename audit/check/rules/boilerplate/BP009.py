@@ -9,7 +9,10 @@ from audit.check.rules.boilerplate._bp import bp_analysis, short
 from audit.model import Category, Finding, Severity
 from audit.text import Doc
 
-_WHAT = {"label": "interface label", "row": "row of share/platform buttons", "ui": "interface text"}
+_WHAT = {"label": "interface label", "row": "row of share/platform buttons", "ui": "interface text",
+         "meta": "page metadata line (update time, reading time, audio player)",
+         "note": "editor's note about the page (update, correction, developing story)",
+         "breadcrumb": "breadcrumb trail"}
 
 
 @register
@@ -19,10 +22,14 @@ class PageFurniture(Check):
     Advertisement markers ("Advertisement", "Reklama", "Anzeige"), rows of share buttons
     ("Facebook | X | WhatsApp | E-mail"), newsletter forms ("Enter your email address"), app
     prompts, comment prompts ("What do you think? Let us know in the comments"), cookie-banner
-    leftovers ("Accept all", "Cookie settings") and paywall notes ("This article is for
-    subscribers only") are page furniture. A line qualifies when it is short (at most 30 words),
+    leftovers ("Accept all", "Cookie settings"), paywall notes ("This article is for
+    subscribers only") and page metadata ("Updated: 12 March 2024, 14:05", "Lesezeit: 4 Minuten")
+    are page furniture. A line qualifies when it is short (at most 30 words),
     reports nobody's speech, and either is a known UI label on its own line, is made only of
-    platform/UI words, or speaks to the reader (an imperative, "you", "this article") while
+    platform/UI words, is a metadata label with only numbers and date/unit words
+    (``meta_labels``, ``meta_words``), opens with an editorial note about the page
+    (``note_openers``: "This article was updated at…", "Korrektur: In einer früheren Version…"),
+    is a breadcrumb trail (``breadcrumb_roots``: "Startseite › Sachsen › Bildung"), or speaks to the reader (an imperative, "you", "this article") while
     carrying interface vocabulary (platforms, app, newsletter, cookies, subscribers, comments…).
     The vocabulary is per language in ``[furniture]`` of ``audit/lexicons/boilerplate/<lang>.toml``
     (platforms in ``any.toml``). Severity rule of the boilerplate family: ``warning`` is

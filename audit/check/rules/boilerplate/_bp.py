@@ -42,10 +42,16 @@ CTA_MAX_LINE_WORDS = 20
 CTA_MAX_SENTENCE_WORDS = 15
 #: the credit after its prefix: a name or agency list, at most this many words
 CREDIT_MAX_WORDS = 8
+#: a line that opens with a copyright notice is a site footer up to this many words: "© 2026 X. All
+#: rights reserved." plus a reuse condition ("Use of our materials is allowed only with an active
+#: link to the source…") has 15-30 words in the hand-written footers of tests/corpus/dev (third
+#: wave) and of tests/data/boilerplate; a news paragraph never opens with ©.
+COPYRIGHT_FOOTER_MAX_WORDS = 40
 
 
 #: furniture kinds (see ``_furniture``) -> item kinds (one check each: BP009, BP010, BP011)
-_FURNITURE_KIND = {"label": "furniture", "row": "furniture", "ui": "furniture", "tags": "tags", "contact": "contact"}
+_FURNITURE_KIND = {"label": "furniture", "row": "furniture", "ui": "furniture", "meta": "furniture", "note": "furniture",
+                   "breadcrumb": "furniture", "tags": "tags", "contact": "contact"}
 
 
 @dataclass
@@ -222,6 +228,12 @@ def analyse(doc: Doc) -> list[Item]:
         line = text[ls:le]
         nwords = len(doc.words_in(ls, le))
         off = 0 if nwords <= 15 else max(0, len(line) - TAIL_CHARS)
+        # a footer: the notice opens the line, a reuse condition may follow
+        lead = len(line) - len(line.lstrip(" \t*" + BULLETS))
+        m = res["copyright"].match(line, lead)
+        if m and 15 < nwords <= COPYRIGHT_FOOTER_MAX_WORDS and _standalone(line, m.start(), m.end()):
+            whole("copyright", i, symbols_only=False)
+            continue
         m = res["copyright"].search(line, off)
         if m and not _standalone(line, m.start(), m.end()):
             m = None  # "Â©" inside mojibake, "©," inside a sentence

@@ -18,12 +18,21 @@ A line is furniture when it is a known UI label on its own, a row of platform/UI
 vocabulary (score: imperative opener 2, second person 1, each platform 1 (at most 2), each UI
 word 1 or 2 (strong: newsletter, cookie, subscribers…), at least 3). Keyword lines
 ("<label>: a, b, c") and author contact lines (an e-mail address or a handle) have patterns
-of their own.
+of their own. Page metadata lines -- "Updated: 12 March 2024, 14:05 GMT", "Lesezeit: 4 Minuten",
+"3 min czytania", "Listen to this article · 4 min" -- are a label of ``meta_labels`` with
+nothing else on the line than numbers and ``meta_words`` (months, time and unit words, the
+prepositions of a date), so that no list of fixed strings can hold them. Editorial notes open
+with a phrase of ``note_openers`` ("This article was updated at 4.40pm to include…",
+"Korrektur: In einer früheren Version…", "Новость дополняется"), and a breadcrumb trail starts
+with a ``breadcrumb_roots`` word followed by short items between "›", "»", ">" or "/"
+("Startseite › Sachsen › Bildung").
 
 >>> [f.kind for f in map(lambda s: classify_line(s, "en"), [
 ...     "Advertisement", "Facebook | X | WhatsApp | Email", "Enter your email address to get our newsletter",
-...     "Tags: economy, inflation, central bank", "Contact the author: a.smith@example.com"])]
-['label', 'row', 'ui', 'tags', 'contact']
+...     "Tags: economy, inflation, central bank", "Contact the author: a.smith@example.com",
+...     "Updated: 12 March 2024, 14:05 GMT", "This story was updated to include a statement from the police.",
+...     "Home › News › Politics"])]
+['label', 'row', 'ui', 'tags', 'contact', 'meta', 'note', 'breadcrumb']
 >>> classify_line("Facebook did not respond to a request for comment.", "en") is None
 True
 """
@@ -64,11 +73,16 @@ _COUNT_RE = re.compile(r"[\s(\[]*\d+[\s)\]]*$")
 _QUOTES = "\"'„“”«»‚‘’"
 _QUOTED_RE = re.compile(r"^\s*[\"„“«‚‘»](?P<q>[^\"”“«»‘’]{2,300})[\"”“»‘’«]\s*[,.–—-]?\s*(?P<after>.*)$")
 _TAG_SPLIT_RE = re.compile(r"\s*[,;|•·/]\s*|\s+(?=#)")
+#: the tokens of a metadata line once its labels are removed: numbers, and words (with inner
+#: dots: "p.m.") that must all be ``meta_words``
+_META_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+(?:\.[^\W\d_]+)*")
+#: the separators of a breadcrumb trail ("Home › News › Politics")
+_CRUMB_SPLIT_RE = re.compile(r"\s*[›»>/→|]\s*")
 
 
 @dataclass
 class Furniture:
-    kind: str  # label | row | ui | tags | contact
+    kind: str  # label | row | ui | tags | contact | meta | note | breadcrumb
     cues: list[str] = field(default_factory=list)
 
 
@@ -95,6 +109,10 @@ class _Lex:
     reporting: frozenset[str]
     reporting_prefix: tuple[str, ...]
     press: tuple[str, ...]
+    meta_re: re.Pattern[str]
+    meta_words: frozenset[str]
+    note_re: re.Pattern[str]
+    crumb_re: re.Pattern[str]
 
 
 def _langs(lang: str | None) -> tuple[str, ...]:
@@ -171,6 +189,14 @@ def _lexicon(lang: str | None) -> _Lex:
         reporting=frozenset(reporting),
         reporting_prefix=tuple(reporting_prefix),
         press=tuple(w.rstrip("*") for w in _vals(langs, "press_words")),
+        meta_re=re.compile(rf"(?<![\w])(?:{_phrase_alt(_vals(langs, 'meta_labels'))})(?![\w])")
+        if _vals(langs, "meta_labels") else re.compile(r"(?!)"),
+        meta_words=frozenset(_vals(langs, "meta_words")),
+        # anchored: used with .match at the start of a line of at most MAX_CHARS characters
+        note_re=re.compile(rf"[\s*\-–—•·▪■►▶»›>→#|\[(]*(?:{_phrase_alt(_vals(langs, 'note_openers'))})(?![\w])")
+        if _vals(langs, "note_openers") else re.compile(r"(?!)"),
+        crumb_re=re.compile(rf"[\s»›>→]*(?:{_phrase_alt(_vals(langs, 'breadcrumb_roots'))})\s*[›»>/→|]\s*\S")
+        if _vals(langs, "breadcrumb_roots") else re.compile(r"(?!)"),
     )
 
 
@@ -182,6 +208,17 @@ def _norm_label(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).casefold().strip(_DECO + _QUOTES + ".!…")
     s = _COUNT_RE.sub("", s).strip(_DECO + _QUOTES + ".!…")
     return " ".join(s.replace("’", "'").split())
+
+
+def _meta(lower: str, lex: _Lex) -> list[str] | None:
+    """The metadata labels of a line made of labels, numbers and ``meta_words`` only."""
+    hits = lex.meta_re.findall(lower)
+    if not hits:
+        return None
+    rest = lex.meta_re.sub(" ", lower)
+    if any(not t[0].isdigit() and t not in lex.meta_words for t in _META_TOKEN_RE.findall(rest)):
+        return None
+    return hits
 
 
 def _ui_points(words: list[str], lex: _Lex) -> tuple[int, list[str]]:
@@ -244,6 +281,20 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
     # 1. a UI label alone on its line ("Advertisement", "Comments (12)", "Accept all")
     if n <= LABEL_MAX_WORDS and _norm_label(line) in lex.labels:
         return Furniture("label", [_norm_label(line)])
+    # 2. a page metadata line: "Updated: 12 March 2024, 14:05", "Lesezeit: 4 Minuten"
+    meta = _meta(lower, lex)
+    if meta:
+        return Furniture("meta", meta)
+    # 3. an editorial note about the page itself: "This article was updated at 4.40pm to include…"
+    m = lex.note_re.match(lower)
+    if m:
+        return Furniture("note", [m.group().strip(_DECO + "*")])
+    # 4. a breadcrumb trail: "Startseite › Sachsen › Bildung"
+    if lex.crumb_re.match(lower):
+        items = [x for x in _CRUMB_SPLIT_RE.split(line.strip(_DECO)) if x]
+        if len(items) >= 2 and all(1 <= len(WORD_RE.findall(x)) <= TAG_ITEM_MAX_WORDS for x in items) and not (
+                line.rstrip().endswith((".", "!", "?"))):
+            return Furniture("breadcrumb", items)
     if not lex.cue_re.search(lower):
         return None
     # 2. a keyword line: "Tags: economy, inflation"
