@@ -102,6 +102,14 @@ class FusedDuplicate(DetectorMixin, Check):
                     sig = self._restart_at(doc, words, toks, low, i, title_nouns, quotes)
                     if sig is not None:
                         out.append(sig)
+                        i += 1
+                        continue
+                if 0 < i < n - 1 and text[words[i - 1][1]:words[i][0]].strip() == ",":
+                    sig = self._clause_echo_at(doc, words, toks, low, i, quotes)
+                    if sig is not None:
+                        out.append(sig)
+                        i = sig.data["next"]
+                        continue
                 i += 1
         for sig in out:
             sig.data.pop("next", None)
@@ -116,7 +124,7 @@ class FusedDuplicate(DetectorMixin, Check):
         bleibt abzuwarten, ob…")."""
         text = doc.text
         n = len(toks)
-        sig = self._stutter_at(doc, words, toks, i, min_len, quotes)
+        sig = self._stutter_at(doc, words, toks, i, min_len, quotes) or self._doubled_word_at(doc, words, low, i, quotes)
         if sig is not None:
             return sig
         for g in range(1, max_gap + 1):
@@ -180,6 +188,81 @@ class FusedDuplicate(DetectorMixin, Check):
                           data={"phrase": first, "gap": "", "stutter": True, "next": j + length})
         return None
 
+    def _doubled_word_at(self, doc: Doc, words: list[tuple[int, int]], low: list[str], i: int,
+                         quotes: list[tuple[int, int]]) -> Signal | None:
+        """A lowercase content word written twice in a row, only a space between: "La Comisión
+        propuso propuso incluir…" (two candidate renderings of one verb kept). Function words
+        ("that that", "die die" after a comma) and the words writers double on purpose
+        (``doubling_ok`` in ``mt_cues``: "bardzo bardzo", "very very") are not flagged, nor
+        words under 4 letters. A weaker signal (0.6) than a capitalised phrase: a typist can
+        double a word too, so it counts only beside other evidence."""
+        if i + 1 >= len(low) or low[i] != low[i + 1]:
+            return None
+        text = doc.text
+        (s0, e0), (s1, e1) = words[i], words[i + 1]
+        w = text[s0:e0]
+        if len(w) < _MIN_DOUBLED or not w.isalpha() or not w[:1].islower() or text[s1:e1] != w:
+            return None
+        if text[e0:s1] not in (" ", "\u00a0"):
+            return None
+        lang = doc.lang or ""
+        if low[i] in cue_set(lang, "fused", "doubling_ok") or low[i] in _stopwords(lang):
+            return None
+        if in_spans(quotes, s0, e1):
+            return None
+        return Signal("fused", s0, e1, strength=0.6,
+                      data={"phrase": w, "gap": "", "stutter": True, "next": i + 2})
+
+    def _clause_echo_at(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], low: list[str], i: int,
+                        quotes: list[tuple[int, int]]) -> Signal | None:
+        """The clause after a comma opens with the words of the clause before it, then goes on
+        with a paraphrase: two renderings of one clause kept side by side ("Закон обязывает
+        компании, закон требует от компаний…", "проголосували за вирок, проголосували за
+        засудження", "Die Behörde verhängte die Strafe, die Behörde bestrafte…").
+
+        The echoed words (1-3) hold a content word (4+ letters, not a function word of the
+        language), stand within ``_ECHO_WINDOW`` words before the comma with no other comma
+        between (a list: "детям, людям с…"), are not a name (the second copy is lowercase),
+        and each copy goes on with a different content word (the two verbs: "die Leistung
+        der Module, die Leistung des Akkus" goes on with articles and is a parallel). One
+        echoed word counts only when it opened the first clause (the subject restarted). A
+        contrast ("ceny paliw wzrosły, ceny prądu spadły") has the same shape, which is why a
+        lone echo is a weak signal (0.6) beside the 0.75 of a longer one."""
+        n = len(toks)
+        if not toks[i][:1].islower():
+            return None
+        stop = _stopwords(doc.lang or "")
+        for length in (3, 2, 1):
+            if i + length >= n:
+                continue
+            phrase = low[i:i + length]
+            if not any(len(w) >= 4 and w.isalpha() and w not in stop for w in phrase):
+                continue
+            if not _only_spaces_between(doc.text, words, i, i + length):
+                continue
+            lo = max(0, i - _ECHO_WINDOW)
+            for p in range(i - length, lo - 1, -1):
+                if low[p:p + length] != phrase:
+                    continue
+                opens = p == 0 or doc.text[words[p - 1][1]:words[p][0]].strip() in (",", ";", ":", "–", "—")
+                if length == 1 and not opens:
+                    break
+                if toks[p][:1].isupper() and not opens:
+                    break  # a name repeated mid-sentence ("… Mercedes won, Mercedes lost")
+                text = doc.text
+                if p + length >= i or any(c in text[words[p + length - 1][1]:words[i - 1][1]] for c in ",;:"):
+                    break  # a list ("детям, людям с…", "cojile…, zațul…, cojile…"), not one clause
+                nxt1, nxt2 = low[p + length], low[i + length]
+                if nxt1 == nxt2 or nxt1 in stop or nxt2 in stop or not (nxt1.isalpha() and nxt2.isalpha()):
+                    break  # a paraphrase goes on with two different content words (two verbs)
+                start, end = words[p][0], words[i + length][1]
+                if in_spans(quotes, start, end):
+                    return None
+                return Signal("fused", start, end, strength=0.6 if length == 1 else 0.75,
+                              data={"phrase": text[words[i][0]:words[i + length - 1][1]], "gap": "",
+                                    "echo": True, "next": i + length})
+        return None
+
     def _subject_restart_at(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], low: list[str],
                             i: int, sent_start: int, max_gap: int,
                             quotes: list[tuple[int, int]]) -> Signal | None:
@@ -231,6 +314,9 @@ class FusedDuplicate(DetectorMixin, Check):
             if sig.data.get("stutter"):
                 msg = (f"{sig.data['phrase']!r} is written twice in a row: two translations of the "
                        "same phrase fused together.")
+            elif sig.data.get("echo"):
+                msg = (f"The clause after the comma starts again with {sig.data['phrase']!r} and says the "
+                       "same thing in other words: two translations fused together.")
             elif sig.data.get("restart"):
                 msg = (f"A new clause starts with a capitalised {sig.data['phrase']!r} in mid-sentence: "
                        "two translations fused together.")
@@ -242,6 +328,17 @@ class FusedDuplicate(DetectorMixin, Check):
 
 
 _MAX_LEN = 6  # the longest repeated phrase looked for (a subject of up to six words)
+# _MIN_DOUBLED=4: the doubled function words of edited copy are short ("that that", "had had",
+# "die die", "że że" typos); content words a translation doubles are longer ("propuso propuso")
+_MIN_DOUBLED = 4
+# _ECHO_WINDOW=10: the clause a paraphrase repeats is short (5-8 words in the dev corpus)
+_ECHO_WINDOW = 10
+
+
+def _stopwords(lang: str) -> frozenset[str]:
+    from audit.check.rules.links._text import stopwords
+
+    return stopwords(lang) if lang else frozenset()
 
 
 def _repeat_len(toks: list[str], i: int, gap: int, min_len: int, max_len: int = _MAX_LEN) -> int:

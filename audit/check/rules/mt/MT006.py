@@ -15,17 +15,30 @@ from audit.text import Doc
 
 @register
 class Untranslated(DetectorMixin, Check):
-    """Three or more ordinary English words left untranslated inside a non-English sentence.
+    """Ordinary words of the source language left untranslated inside a sentence.
 
-    When a pipeline fails on part of a sentence it passes the English through: "Rząd
+    When a pipeline fails on part of a sentence it passes the source text through: "Rząd
     ogłosił, że the new rules will apply od stycznia." The check looks for runs of
     consecutive Latin-script words that are each common English (``wordfreq`` Zipf >=
     ``min_en_zipf``) and clearly more English than the article's language (by
-    ``margin`` Zipf points), holding at least one English function word. Runs in quotes,
-    runs whose content words are capitalised (names, titles of works such as "Carnegie
-    Endowment for International Peace" or "Game of Thrones"), established loan phrases
-    listed per language in ``mt_cues`` ("know how", "fake news") and URLs are not flagged.
-    English articles are not checked.
+    ``margin`` Zipf points). A run counts when it
+
+    * has ``min_words`` words and an English function word ("the new rules will apply"), or
+    * in Cyrillic text, has two lowercase words ("below analysts' expectations", "war risk
+      cover"): Bulgarian, Russian and Ukrainian news transliterate English loans, so
+      lowercase Latin-script English is never their own vocabulary, or
+    * in other languages, has ``min_words`` lowercase words that are all clearly English
+      ("home court advantage"), a weaker signal (a loan compound is possible).
+
+    English articles are checked the other way round: a run of two or more words that are
+    clearly Spanish, French, German, Polish or Romanian (Zipf ``margin`` over English), with
+    a function word of that language or three words long, is a source-language chunk
+    ("Sin embargo, no major damage…", "prices remain laut Unternehmen unchanged").
+
+    Runs in quotes, runs whose content words are capitalised (names, titles of works such as
+    "Carnegie Endowment for International Peace" or "Game of Thrones"), established loan
+    phrases listed per language in ``mt_cues`` ("know how", "fake news"; in English "de
+    facto", "coup d'état") and URLs are not flagged.
 
     Severity: like every MT signal, a finding is a warning only when the article as a
     whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
@@ -49,7 +62,7 @@ class Untranslated(DetectorMixin, Check):
     name = "mt-untranslated"
     category = Category.MACHINE_TRANSLATION
     severity = Severity.WARNING
-    languages = tuple(x for x in SUPPORTED_LANGUAGES if x != "en")
+    languages = SUPPORTED_LANGUAGES
     kind = "untranslated"
 
     # min_words=3: two-word English phrases are mostly loanwords or names ("soft power",
@@ -70,11 +83,13 @@ class Untranslated(DetectorMixin, Check):
     def detect(self, doc: Doc, *, min_words: int, min_en_zipf: float, margin: float) -> list[Signal]:
         lang = doc.lang or ""
         if lang == "en":
-            return []
+            return self._foreign_in_english(doc, min_words, min_en_zipf, margin)
         text = doc.text
         function = cue_set("en", "source", "function_words")
         loans = cue_set(lang, "untranslated", "loan_phrases")
         quotes = quote_spans(doc)
+        cyrillic = lang in _CYRILLIC
+        shortest = 2 if cyrillic else min_words
         out: list[Signal] = []
 
         kind_of = _english_kinds(lang, min_en_zipf, margin)
@@ -87,27 +102,75 @@ class Untranslated(DetectorMixin, Check):
             if kind and (not run or _joined(text, words[k - 1][1], words[k][0])):
                 run.append(k)
                 continue
-            if len(run) >= min_words:
+            if len(run) >= shortest:
                 # trim merely compatible words at the edges, keep function words
                 a, b = 0, len(run)
                 while a < b and kinds_all[run[a]] == 1 and lows[run[a]] not in function:
                     a += 1
                 while b > a and kinds_all[run[b - 1]] == 1 and lows[run[b - 1]] not in function:
                     b -= 1
-                if b - a >= min_words and sum(kinds_all[i] == 2 for i in run[a:b]) >= 2:
-                    sig = self._check_run(doc, words, run[a:b], function, loans, quotes)
+                clear = sum(kinds_all[i] == 2 for i in run[a:b])
+                if b - a >= shortest and clear >= 2:
+                    sig = self._check_run(doc, words, run[a:b], function, loans, quotes,
+                                          min_words=min_words, cyrillic=cyrillic,
+                                          all_clear=clear == b - a)
                     if sig:
                         out.append(sig)
             run = [k] if kind else []
         return out
 
+    def _foreign_in_english(self, doc: Doc, min_words: int, min_zipf: float, margin: float) -> list[Signal]:
+        """Runs of words clearly of one other language (:data:`_SOURCES`) in an English text."""
+        text = doc.text
+        words = doc.words
+        lows = doc.lower_words
+        loans = cue_set("en", "untranslated", "loan_phrases")
+        quotes = quote_spans(doc)
+        out: list[Signal] = []
+        for src in _SOURCES:
+            is_src = _source_words(src, min_zipf, margin)
+            stop = _stopwords(src)
+            run: list[int] = []
+            for k in range(len(words) + 1):
+                ok = k < len(words) and is_src(lows[k])
+                if ok and (not run or _joined(text, words[k - 1][1], words[k][0])):
+                    run.append(k)
+                    continue
+                if len(run) >= 2 and (len(run) >= min_words or any(lows[i] in stop for i in run)):
+                    start, end = words[run[0]][0], words[run[-1]][1]
+                    toks = [text[words[i][0]:words[i][1]] for i in run]
+                    phrase = " ".join(lows[i] for i in run)
+                    content = [t for t, i in zip(toks, run, strict=True) if lows[i] not in stop] or toks
+                    # a name: its content words capitalised ("Comunidad de Madrid", "Partido
+                    # Popular"); German capitalises nouns, so there only an all-capitals run
+                    named = all(t[:1].isupper() for t in (toks if src == "de" else content))
+                    nxt = run[-1] + 1
+                    if lows[run[-1]] in stop and nxt < len(words) and text[words[nxt][0]:words[nxt][1]][:1].isupper():
+                        named = True  # "… Comunidad de | Madrid": the run ends inside a name
+                    if not (named
+                            or any(lp in phrase for lp in loans) or in_spans(quotes, start, end)
+                            or any(o.start < end and start < o.end for o in out)):
+                        out.append(Signal("untranslated", start, end, strength=0.9,
+                                          data={"phrase": text[start:end], "source": src}))
+                run = [k] if ok else []
+        out.sort(key=lambda s: (s.start, s.end))
+        return out
+
     def _check_run(self, doc: Doc, words: list[tuple[int, int]], run: list[int], function: frozenset[str],
-                   loans: frozenset[str], quotes: list[tuple[int, int]]) -> Signal | None:
+                   loans: frozenset[str], quotes: list[tuple[int, int]], *, min_words: int,
+                   cyrillic: bool, all_clear: bool) -> Signal | None:
         text = doc.text
         start, end = words[run[0]][0], words[run[-1]][1]
         toks = [text[words[i][0]:words[i][1]] for i in run]
         low = [t.lower() for t in toks]
-        if not any(t in function for t in low):
+        lowercase = all(t[:1].islower() for t in toks)
+        if any(t in function for t in low) and len(run) >= min_words:
+            strength = 0.9
+        elif cyrillic and lowercase:
+            strength = 0.8  # lowercase Latin-script English inside Cyrillic text
+        elif lowercase and all_clear and len(run) >= min_words:
+            strength = 0.7  # no function word: an English compound, maybe a loan
+        else:
             return None
         content = [t for t, lw in zip(toks, low, strict=True) if lw not in function]
         if content and sum(is_capitalised(t) or t.isupper() for t in content) * 2 >= len(content):
@@ -121,14 +184,15 @@ class Untranslated(DetectorMixin, Check):
         after = text[end:end + 1]
         if (before and before in "/@.#") or after in ("/", "@"):
             return None  # part of a URL, an e-mail address or a hashtag
-        return Signal("untranslated", start, end, strength=0.9, data={"phrase": " ".join(toks)})
+        return Signal("untranslated", start, end, strength=strength, data={"phrase": text[start:end]})
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):
             yield self.finding(
                 doc, sig.start, sig.end,
-                f"Untranslated English {sig.data['phrase']!r} inside a {doc.lang} sentence: "
-                "the translation pipeline passed the source text through.",
+                f"Untranslated {_NAMES.get(sig.data.get('source', 'en'), 'source-language')} "
+                f"{sig.data['phrase']!r} inside a{'n' if doc.lang == 'en' else ''} {_NAMES.get(doc.lang or '', doc.lang)} "
+                "sentence: the translation pipeline passed the source text through.",
                 severity=self.severity_of(doc, sig), data=dict(sig.data),
             )
 
@@ -152,6 +216,36 @@ def _english_kinds(lang: str, min_en_zipf: float, margin: float) -> Callable[[st
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
-    """Only spaces (or a comma) between two words of the run."""
+    """Only spaces (or a comma, or a possessive apostrophe: "analysts' expectations")
+    between two words of the run."""
     gap = text[prev_end:start]
-    return not gap.strip(" \u00a0,")
+    return not gap.strip(" \u00a0,'’")
+
+
+_CYRILLIC = frozenset({"bg", "ru", "uk"})
+#: the languages an English content-farm text is machine translated from, as far as a
+#: word list can tell (Latin script; a Cyrillic run in English text is a name or a quote)
+_SOURCES = ("es", "fr", "de", "pl", "ro")
+_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pl": "Polish", "ro": "Romanian",
+          "bg": "Bulgarian", "ru": "Russian", "uk": "Ukrainian"}
+
+
+@lru_cache(maxsize=16)
+def _source_words(src: str, min_zipf: float, margin: float) -> Callable[[str], bool]:
+    """A cached test: the lowercased word is common in ``src`` and ``margin`` Zipf points
+    more frequent there than in English ("sin", "embargo", "laut"; not "de", "la", "in")."""
+
+    @lru_cache(maxsize=65_536)
+    def test(lw: str) -> bool:
+        if not lw.isalpha():
+            return False
+        z = zipf(lw, src)
+        return z >= min_zipf and z - zipf(lw, "en") >= margin
+
+    return test
+
+
+def _stopwords(lang: str) -> frozenset[str]:
+    from audit.check.rules.links._text import stopwords
+
+    return stopwords(lang)
