@@ -1,0 +1,118 @@
+"""The third wave of the evaluation corpus (tests/corpus/src3 -> {dev,test}/<lang>.3.jsonl).
+
+Written on 2026-11-21 by writers who read neither the detectors nor their lexicons nor any
+earlier corpus file, and who ran nothing but the format validator on their files, so that the
+test half measures the detectors on text nobody tuned them on. Its files, and the second
+wave's, are pinned here by digest: editing a held-out article shows up as a failing test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections import Counter
+
+import pytest
+
+from audit.eval.build import CORPUS, LANGS, wave_records
+from audit.eval.corpus import CATEGORIES, iter_corpus
+
+#: the later waves' built files, byte for byte, as committed on 2026-11-21
+PINNED = {
+    "test/bg.3.jsonl": "8ec981797bd7cd7c2ac910242ac4eb6c0c29795df94d89000976dc6b762089d9",
+    "test/de.3.jsonl": "5c1d11422b0eff136f56c8ed92ce2ff4bbf21188ec451176b12f4ce1461a220e",
+    "test/en.3.jsonl": "8aece41dce5690912f8903c5daef1b1713fd486793628d5c9e173bb174d7048d",
+    "test/es.3.jsonl": "4d57118ea14fedc59b37e37f4d85d7c6be7fe92c73fb87fddd73a17eff50221b",
+    "test/fr.3.jsonl": "2c7bf310156318c25c4666ecce471694b737399b7964bbf3532178538e9e10c0",
+    "test/pl.3.jsonl": "1b657e8da094e388d9b56982f41717400b50935f632c81ede1848a221caefa1b",
+    "test/ro.3.jsonl": "34ddccd889f97c4c3d91c5c8b0ba1fcb81db80a10dc873f50787993426ac052e",
+    "test/ru.3.jsonl": "06cb65d9975c4b9e11b09b6bcf403bb850e28dcb0de992029f0adb1f6bbc0676",
+    "test/uk.3.jsonl": "8699d83cd91d827dfb15073ad2b396b4a00bb0f7319350d4a06777e9ad5fd2a7",
+    "dev/bg.3.jsonl": "80c219d6cb77928b40f86c983cb2c3427297411d73c31e7c8da44b9c6894d175",
+    "dev/de.3.jsonl": "a2aec684f4e9f52aa7663f7df416071c21828718b8bd412f139f53b6b8eccf8f",
+    "dev/en.3.jsonl": "638eb8eb1303c6aeee8fb8d3c89fb44ca11a2d66def12083d81bc679a76185be",
+    "dev/es.3.jsonl": "4400929eb47d576aab27739debe576270b01760143b0c173b32dcea1cfb8fef4",
+    "dev/fr.3.jsonl": "080ff04cfffc9c694ca18f1133f47faefad0453d48506aef6a07bc2a2e0b78c6",
+    "dev/pl.3.jsonl": "6c834bb5480b14fa6c7e5a45266afabd81470cb37cb16eb8ff9ea5138f22acf3",
+    "dev/ro.3.jsonl": "f81f8038c078c9a02bd0e0caeaf602080edcf3cc4a959f4454871e1e90c44dba",
+    "dev/ru.3.jsonl": "396b0dd907a9b939c28993cf330f3786bd1cb9d9fb6a82b1fa5f232356a0054b",
+    "dev/uk.3.jsonl": "530779ddc0267c424a1afd081018648eebdd968cb0c29d50612c3cced719defc",
+    "test/bg.2.jsonl": "c4d8662df0f6a8bfa543c1016d66f89afceea87b091c3ba02f0a89a7071c89a3",
+    "test/de.2.jsonl": "e8fd506b215a5ead70679e47447fc150d21459a2978b05e342314947f84542ff",
+    "test/en.2.jsonl": "961f92f9c00411ece9226228d7454933be9584fdc34f4c2d5893a7b22b1cc1d5",
+    "test/es.2.jsonl": "9b21f7c6f7ae94ac07fe2d5a139cbe8eff5ad214c470994135078577842c835b",
+    "test/fr.2.jsonl": "e20a49ed485558eb55438dbb1e72cb2571051b947c126dff9d43ab620be16a08",
+    "test/pl.2.jsonl": "33a5302314b2718390cd9a763e0703e0f09b4db4828986bf1492d293ec2b3f0e",
+    "test/ro.2.jsonl": "0304408cacfa1f5f1cdb51d927372297e02d4d298ec4ea5c2afa232287cdf46c",
+    "test/ru.2.jsonl": "f2e44615b10e0d3408561b32c565312807719c132c138902b7654f7eac289235",
+    "test/uk.2.jsonl": "28e8af78f1c8b01d075d8cc3b5cb6a5bada5c58275710d21f0ebf4091f83c412",
+    "dev/bg.2.jsonl": "62de73cd2d62230deac39e43c217ce9cc2156a6c5edea90e5830eefbefc6892a",
+    "dev/de.2.jsonl": "1da8ee2fa71fe8e8334f157178f75e3bf9282bf2660ac43d6da57bc2d1ec521c",
+    "dev/en.2.jsonl": "26675be2c640e38c2c913e693291942e8ee83ba574a754f7e1a56197cc4243cf",
+    "dev/es.2.jsonl": "d08ea2600d5777cb353c4b5aa8dcd1c3596eb0dad53f362b4e0ca958361f846f",
+    "dev/fr.2.jsonl": "5adb286d4d69e9e9b4fa3a9d1e06abac3c5565aff57b8187a6a5aaf8cb4c9b84",
+    "dev/pl.2.jsonl": "6de4012fd2d30ca4d818e98b855f3794c5528302ba91ddefaa9562e821eb26d3",
+    "dev/ro.2.jsonl": "5689aef7526ee9055891239a470d1cc99b3296449b3effdd9fcbcc7a8e7a87b8",
+    "dev/ru.2.jsonl": "1f411a72d22b502d890c48601c60e5b5cd702914e75cf5a0ac3ba31a347bd280",
+    "dev/uk.2.jsonl": "9ae83be05a5b341bab8cd4bd551a863cb02d27a324e536e8cb7b85b1349ca71c",
+}
+
+
+@pytest.fixture(scope="module")
+def wave3() -> dict[str, list[dict]]:
+    return {split: [rec for _w, rec in iter_corpus(sorted((CORPUS / split).glob("*.3.jsonl")))]
+            for split in ("dev", "test")}
+
+
+def test_later_waves_are_byte_identical_to_the_pinned_files():
+    for name, digest in PINNED.items():
+        assert hashlib.sha256((CORPUS / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_records_sit_in_their_source_files_split(wave3):
+    pairs = wave_records(CORPUS, 3)
+    assert {r["id"]: s for s, r in pairs} == {r["id"]: s for s, recs in wave3.items() for r in recs}
+    for split, rec in pairs:
+        assert rec["id"].startswith(f"{rec['lang']}3-{split[0]}"), rec["id"]
+
+
+def test_composition_per_language_and_split(wave3):
+    for split, recs in wave3.items():
+        for lang in LANGS:
+            mine = [r for r in recs if r["lang"] == lang]
+            assert len(mine) == 10, (split, lang)
+            cats = [{lab["category"] for lab in r["labels"] if not lab.get("optional")} for r in mine]
+            assert sum(not c for c in cats) >= 2, (split, lang, "clean hard negatives")
+            assert sum("machine-translation" in c for c in cats) >= 4, (split, lang)
+            assert sum("boilerplate" in c for c in cats) >= 3, (split, lang)
+            assert sum(bool(c & {"spam-bio", "unrelated-links"}) for c in cats) >= 1, (split, lang)
+
+
+def test_spans_exact_valid_and_non_overlapping(wave3):
+    for r in wave3["dev"] + wave3["test"]:
+        assert r["provenance"] == "written"
+        assert "⟦" not in r["text"] and "⟧" not in r["text"]
+        for lab in r["labels"]:
+            assert lab["category"] in CATEGORIES and lab["note"], (r["id"], lab)
+            span = r["text"][lab["start"]:lab["end"]]
+            assert span and span == span.strip(), (r["id"], lab)
+        spans = sorted((lab["start"], lab["end"]) for lab in r["labels"])
+        for (_s1, e1), (s2, _e2) in itertools.pairwise(spans):
+            assert e1 <= s2, f"{r['id']}: overlapping labels"
+
+
+def test_no_paragraph_or_title_shared_with_any_other_article(wave3):
+    others = [rec for split in ("dev", "test") for _w, rec in iter_corpus(
+        f for f in sorted((CORPUS / split).glob("*.jsonl")) if not f.name.endswith(".3.jsonl"))]
+    new = wave3["dev"] + wave3["test"]
+    owners: dict[str, set[str]] = {}
+    for r in others + new:
+        for para in r["text"].split("\n"):
+            if len(para) > 80:
+                owners.setdefault(para, set()).add(r["id"])
+    for r in new:
+        for para in r["text"].split("\n"):
+            if len(para) > 80:
+                assert owners[para] == {r["id"]}, (r["id"], para[:60], owners[para])
+    assert not {r["title"] for r in others} & {r["title"] for r in new}
+    assert len(Counter(r["id"] for r in others + new)) == len(others) + len(new)
