@@ -40,7 +40,12 @@ def _header_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in headers)
     deco = r"[\s" + re.escape("#*■▶►▪•·|[(") + r"]*"
     closing = r"[\s" + re.escape("*:»›>→–—-|])!.…") + r"]*"
-    whole = re.compile(rf"{deco}(?:{alt}){closing}$", re.IGNORECASE)
+    # a known header may go on for up to three words when a colon closes the line ("Вижте още
+    # от блога:", "More from our partners:", "Nu rata nici:"): sites extend their headers
+    # (only a header of two words or more: "Latest figures:" opens a data list, not links)
+    multi = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in headers if len(h.split()) >= 2)
+    extended = rf"|(?:{multi})(?:[ \t]+[^\W\d][\w'’.-]*){{1,3}}[ \t]*:" if multi else ""
+    whole = re.compile(rf"{deco}(?:{alt}{extended}){closing}$", re.IGNORECASE)
     inline = re.compile(rf"{deco}(?:{alt}){_SEP}\s*(?=\S)", re.IGNORECASE)
     return whole, inline
 
