@@ -47,3 +47,17 @@ def test_bio_lexicon_is_lowercase_and_verb_suffixes_compile(lang: str) -> None:
         assert all(w == w.lower() for w in lex.get(key, [])), (lang, key)
     for p in lex.get("verb_suffixes", []):
         re.compile(p)
+
+
+@pytest.mark.parametrize(("line", "header"), [
+    ("Вижте още от блога:", True), ("Nu rata nici:", True), ("More from our partners:", True),
+    ("Більше цікавого:", True), ("Read also", True),
+    ("Latest figures:", False),  # a one-word header never runs on: a data list follows
+    ("Вижте още от блога на автора и приятелите:", False),  # more than three extra words
+    ("More from the minister later today", False),  # no closing colon
+])
+def test_a_multi_word_header_may_run_on_before_a_colon(line: str, header: bool) -> None:
+    from audit.check.rules.links._blocks import _header_res
+
+    whole, _inline = _header_res()
+    assert bool(whole.match(line)) is header
