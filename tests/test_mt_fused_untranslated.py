@@ -1,6 +1,7 @@
 """MT002's doubled word and clause echo, MT006's lowercase English in Cyrillic text and
-source-language chunks in English text: flagged passages with their evidence, and the
-hard negatives each rule was built not to flag (lists, parallels, loans, names, quotes)."""
+source-language chunks in English text, MT003's capitalised weekday and month names:
+flagged passages with their evidence, and the hard negatives each rule was built not to
+flag (lists, parallels, loans, names, dates, quotes)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from audit.check.engine import Auditor
 from audit.model import Article
 
-AUDITOR = Auditor(select=["MT002", "MT006"])
+AUDITOR = Auditor(select=["MT002", "MT003", "MT006"])
 
 
 def found(lang: str, text: str) -> list[tuple[str, str]]:
@@ -36,6 +37,10 @@ FLAGGED = [
      ("MT006", "Sin embargo")),
     ("en", "Gas prices remain laut Unternehmen unchanged for the time being, the company said.",
      ("MT006", "laut Unternehmen")),
+    ("es", "Las olas podrían alcanzar la costa antes del mediodía del Miércoles, dijo la agencia.",
+     ("MT003", "Miércoles")),
+    ("fr", "La participation a été élevée Dimanche, car le vote est obligatoire.", ("MT003", "Dimanche")),
+    ("ru", "Заседание суда перенесли на Среду, сообщили в пресс-службе.", ("MT003", "Среду")),
 ]
 
 CLEAN = [
@@ -49,9 +54,13 @@ CLEAN = [
     ("bg", "Компанията пусна iPhone приложение и услугата Apple Pay, съобщи говорител."),
     ("ru", "Эксперты называют это «know how» компании, а в отчёте упомянут Black Friday."),
     ("uk", "Гурт виконав пісню “We Will Rock You” на стадіоні у Львові."),
-    ("en", "The coup d'état was a fait accompli, the de facto leader said in Buenos Aires."),
+    ("en", "The coup d'état was a fait accompli, the de facto leader said in the capital."),
     ("en", "The Partido Popular won in the Comunidad de Madrid, El País reported."),
     ("en", "“No pasarán”, the crowd chanted outside the Congress in Madrid."),
+    ("es", "La marcha llegó a la Plaza de Mayo el 25 de mayo, según los organizadores."),
+    ("fr", "Le défilé du 14 Juillet aura lieu sur les Champs-Élysées, a annoncé la préfecture."),
+    ("pl", "Piątek. Rano spadł deszcz, a po południu wyszło słońce."),
+    ("es", "El Domingo habló el tenor Plácido Domingo en el teatro."),
 ]
 
 

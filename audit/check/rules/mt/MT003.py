@@ -238,6 +238,7 @@ class TitleCaseRun(DetectorMixin, Check):
                             out.append(sig)
                     sub = []
                     ordinary = 0
+        out.extend(_calendar_signals(doc, titles, quotes, covered=out))
         return out
 
     @staticmethod
@@ -344,15 +345,57 @@ class TitleCaseRun(DetectorMixin, Check):
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):
             phrase = " ".join(sig.data["words"])
+            msg = (f"{phrase!r}: a weekday or month name capitalised mid-sentence, as English writes it."
+                   if sig.data["mode"] == "calendar" else
+                   f"{phrase!r}: ordinary words capitalised mid-sentence, like a machine-translated "
+                   "headline fragment (they are not a name or an institution).")
             yield self.finding(
-                doc, sig.start, sig.end,
-                f"{phrase!r}: ordinary words capitalised mid-sentence, like a machine-translated "
-                "headline fragment (they are not a name or an institution).",
+                doc, sig.start, sig.end, msg,
                 severity=self.severity_of(doc, sig), data=dict(sig.data),
             )
 
 
 _MIN_STEM = 5
+# _CALENDAR_STRENGTH=0.5: the English capital on a weekday or month name is the weakest
+# Title-Case evidence (a style-sheet slip does it too): it never decides MT010 alone
+_CALENDAR_STRENGTH = 0.5
+
+
+def _calendar_signals(doc: Doc, titles: list[tuple[int, int]], quotes: list[tuple[int, int]],
+                      covered: list[Signal]) -> list[Signal]:
+    """Weekday and month names (``calendar`` in ``mt_cues``; languages that write them in
+    lowercase) capitalised in mid-sentence: "antes del mediodía del Miércoles". Not at a
+    sentence start or after a colon, dash, bracket or quote; not in a heading or a quote;
+    not after a number ("14 Juillet", a holiday's name) and not inside a name (a capitalised
+    neighbour: "Plaza de Mayo" has "Plaza", "Piątek Kowalski" has "Kowalski")."""
+    lang = doc.lang or ""
+    names = cue_set(lang, "titlecase", "calendar")
+    if not names:
+        return []
+    text = doc.text
+    out: list[Signal] = []
+    for ss, se in doc.sentences:
+        if in_spans(titles, ss, se):
+            continue
+        words = doc.words_in(ss, se)
+        for k in range(1, len(words)):
+            s, e = words[k]
+            w = text[s:e]
+            if not is_capitalised(w) or w.lower() not in names or _licensed(text, words[k - 1][1], s):
+                continue
+            prev = text[words[k - 1][0]:words[k - 1][1]]
+            nxt = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
+            if not prev[:1].islower() or nxt[:1].isupper() or prev[:1].isdigit():
+                continue
+            if k >= 2 and text[words[k - 2][0]:words[k - 2][1]][:1].isupper() and len(prev) <= 3:
+                continue  # "Plaza de Mayo", "Avenida de Mayo": a name joined by a particle
+            if in_spans(quotes, s, e) or any(c.start <= s < c.end for c in covered):
+                continue
+            out.append(Signal("titlecase", s, e, strength=_CALENDAR_STRENGTH,
+                              data={"words": [w], "mode": "calendar", "zipf": [round(zipf(w.lower(), lang), 2)]}))
+    return out
+
+
 # _ANCHORED_STRENGTH=0.7: a pair held by one word the article writes in lowercase elsewhere
 # is weaker evidence than two ordinary words (0.8): the partner may be an unknown name.
 _ANCHORED_STRENGTH = 0.7
