@@ -30,8 +30,9 @@ class Calque(DetectorMixin, Check):
     Severity: like every MT signal, a finding is a warning only when the article as a
     whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
     at least two kinds of evidence agree), or the calque is one the lexicon rates
-    near-certain on its own (``weight`` >= 0.9: the "contributed to this report" and
-    "Reporting by" bylines, which no edited copy contains — no such hit on any article of
+    near-certain on its own (``weight`` >= 0.9: credit lines such as "contributed to this
+    report", "Reporting by", "Additional reporting by", "Compiled by", rendered word for word,
+    which no edited copy contains — no such hit on any article of
     tests/corpus/dev without an MT label, nor on the injected dev variants); otherwise it is ``info``, an observation
     (see :mod:`audit.check.rules.mt._common`).
 
