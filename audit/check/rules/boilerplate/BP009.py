@@ -11,7 +11,7 @@ from audit.text import Doc
 
 _WHAT = {"label": "interface label", "row": "row of share/platform buttons", "ui": "interface text",
          "meta": "page metadata line (update time, reading time, audio player)",
-         "note": "editor's note about the page (update, correction, developing story)",
+         "note": "page note (update, correction, developing story, ad marking)",
          "breadcrumb": "breadcrumb trail"}
 
 

@@ -87,9 +87,11 @@ def _res() -> dict[str, Any]:
     return {
         "credit": credit,
         "agency": agency,
-        "credit_first": re.compile(rf"^[\s(\[]*(?:{alt})\s*(?P<credit>[^|–—·•]+?)\s*(?:[|·•]|\s[–—/-]\s)\s*(?P<caption>\S.*)$",
+        "credit_first": re.compile(rf"^[\s(\[]*(?:{alt})\s*(?P<credit>[^|–—·•]+?)\s*(?P<sep>[|·•]|\s[–—/-]\s)\s*(?P<caption>\S.*)$",
                                    re.IGNORECASE),
         "copyright": one("copyright"),
+        # "© AFP": the mark, then a name or agency list without a year (a footer has one)
+        "copyright_credit": re.compile(r"^[\s(\[]*(?P<mark>©\s*[^\W\d_][^\d©]{0,80})$"),
         "continuation": one("continuation"),
         "read_more_line": re.compile(rf"^[\s\[(»›>→…]*(?:{teasers})[\s.…:»›>→\])]*$", re.IGNORECASE),
         "read_more_tail": re.compile(rf"(?:…|\.\.\.|[.!?])\s*(?P<t>[\[(]?(?:{teasers})[\s.…:»›>→\])]*)$", re.IGNORECASE),
@@ -181,12 +183,14 @@ def analyse(doc: Doc) -> list[Item]:
         # the credit first, then the caption: "Foto: Jan Nowak/KT | Kurtyna wodna na Rynku"
         cf = res["credit_first"].match(line)
         if (cf and _nwords(cf["credit"]) <= CREDIT_MAX_WORDS and 1 <= _nwords(cf["caption"]) <= CAPTION_MAX_WORDS
-                and not cf["caption"].rstrip().endswith(":")):
+                and not cf["caption"].rstrip().endswith(":") and not _credit_continues(cf["sep"], cf["caption"])):
             whole("caption", i, credit=cf["credit"].strip(), caption=cf["caption"].strip())
             continue
         m = _credit_in(line, res["credit"])
         if m is None:
             m = _agency_credit_in(line, res["agency"])
+        if m is None and (c := res["copyright_credit"].match(line)) and not res["copyright"].search(line, c.start("mark") + 1):
+            m = c.start("mark")  # "© dpa", "© Thomas Bouyer / Le Bien Public": a credit, not a footer
         if m is None:
             continue
         before = line[:m].strip(" \t([|/" + BULLETS)
@@ -272,6 +276,16 @@ def analyse(doc: Doc) -> list[Item]:
             whole(_FURNITURE_KIND[fur.kind], i, furniture=fur.kind, cues=fur.cues)
     items.sort(key=lambda it: it.start)
     return items
+
+
+def _credit_continues(sep: str, after: str) -> bool:
+    """"Photo: John Smith / AFP", "Foto: Inquam Photos / Octav Ganea": after a slash, a name or an
+    agency (capitalised words only, no comma) continues the credit; a caption has a lowercase
+    word or a comma ("Bute Park, Tuesday", "Trinkbrunnen am Römerberg")."""
+    if sep.strip() != "/":
+        return False
+    words = WORD_RE.findall(after)
+    return 1 <= len(words) <= 4 and "," not in after and all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
 def _standalone(line: str, start: int, end: int) -> bool:

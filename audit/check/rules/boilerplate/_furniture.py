@@ -77,7 +77,9 @@ _TAG_SPLIT_RE = re.compile(r"\s*[,;|•·/]\s*|\s+(?=#)")
 #: dots: "p.m.") that must all be ``meta_words``
 _META_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+(?:\.[^\W\d_]+)*")
 #: the separators of a breadcrumb trail ("Home › News › Politics")
-_CRUMB_SPLIT_RE = re.compile(r"\s*[›»>/→|]\s*")
+_CRUMB_SPLIT_RE = re.compile(r"[›»>/→|]")
+#: decoration before an editorial note ("*Материалът е актуализиран…") or a breadcrumb ("» Home › …")
+_NOTE_DECO = " \t\u00a0*-–—•·▪■►▶»›>→#|[("
 
 
 @dataclass
@@ -108,7 +110,8 @@ class _Lex:
     row: re.Pattern[str]
     reporting: frozenset[str]
     reporting_prefix: tuple[str, ...]
-    press: tuple[str, ...]
+    press: tuple[str, ...]  # press-office words ending in * in the lexicon: prefixes
+    press_exact: frozenset[str]  # the others: whole words ("сми" is not "Смирнова")
     meta_re: re.Pattern[str]
     meta_words: frozenset[str]
     note_re: re.Pattern[str]
@@ -176,9 +179,10 @@ def _lexicon(lang: str | None) -> _Lex:
         ui_exact=ui_exact,
         ui_strong_re=_prefix_re([p for p, wt in ui_prefix if wt == 2]),
         ui_weak_re=_prefix_re([p for p, wt in ui_prefix if wt == 1]),
-        # any cue at all: a line without one is ordinary text (checked first: most lines are)
+        # any cue at all: a line without one is ordinary text (checked first: most lines are);
+        # short labels are cues too, so that a row of them ("Aceptar todas | Configurar") is seen
         cue_re=re.compile(
-            rf"(?<![\w])(?:{_phrase_alt(list(ui_exact) + platforms + _vals(langs, 'tag_labels') + _vals(langs, 'site_voice'))})(?![\w])"
+            rf"(?<![\w])(?:{_phrase_alt(list(ui_exact) + platforms + _vals(langs, 'tag_labels') + _vals(langs, 'site_voice') + [x for x in labels if len(x.split()) <= 3])})(?![\w])"
             rf"|(?<![\w])(?:{_phrase_alt([p for p, _ in ui_prefix])})|@|#\w|https?:|www\."),
         labels=labels,
         tag_re=re.compile(rf"{deco}(?:{_phrase_alt(_vals(langs, 'tag_labels'))})\s*[:：]\s*(?P<rest>\S.*)$",
@@ -188,14 +192,15 @@ def _lexicon(lang: str | None) -> _Lex:
         row=re.compile(rf"(?<![\w@.])(?:{_phrase_alt(row_vocab)})(?![\w])"),
         reporting=frozenset(reporting),
         reporting_prefix=tuple(reporting_prefix),
-        press=tuple(w.rstrip("*") for w in _vals(langs, "press_words")),
+        press=tuple(w[:-1] for w in _vals(langs, "press_words") if w.endswith("*")),
+        press_exact=frozenset(w for w in _vals(langs, "press_words") if not w.endswith("*")),
         meta_re=re.compile(rf"(?<![\w])(?:{_phrase_alt(_vals(langs, 'meta_labels'))})(?![\w])")
         if _vals(langs, "meta_labels") else re.compile(r"(?!)"),
         meta_words=frozenset(_vals(langs, "meta_words")),
-        # anchored: used with .match at the start of a line of at most MAX_CHARS characters
-        note_re=re.compile(rf"[\s*\-–—•·▪■►▶»›>→#|\[(]*(?:{_phrase_alt(_vals(langs, 'note_openers'))})(?![\w])")
+        # \A: tried at the start of the (undecorated) line only, never rescanned along it
+        note_re=re.compile(rf"\A(?:{_phrase_alt(_vals(langs, 'note_openers'))})(?![\w])")
         if _vals(langs, "note_openers") else re.compile(r"(?!)"),
-        crumb_re=re.compile(rf"[\s»›>→]*(?:{_phrase_alt(_vals(langs, 'breadcrumb_roots'))})\s*[›»>/→|]\s*\S")
+        crumb_re=re.compile(rf"\A(?:{_phrase_alt(_vals(langs, 'breadcrumb_roots'))})\s*[›»>/→|]\s*\S")
         if _vals(langs, "breadcrumb_roots") else re.compile(r"(?!)"),
     )
 
@@ -286,12 +291,12 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
     if meta:
         return Furniture("meta", meta)
     # 3. an editorial note about the page itself: "This article was updated at 4.40pm to include…"
-    m = lex.note_re.match(lower)
+    m = lex.note_re.match(lower.lstrip(_NOTE_DECO))
     if m:
-        return Furniture("note", [m.group().strip(_DECO + "*")])
+        return Furniture("note", [m.group()])
     # 4. a breadcrumb trail: "Startseite › Sachsen › Bildung"
-    if lex.crumb_re.match(lower):
-        items = [x for x in _CRUMB_SPLIT_RE.split(line.strip(_DECO)) if x]
+    if lex.crumb_re.match(lower.lstrip(_NOTE_DECO)):
+        items = [x.strip() for x in _CRUMB_SPLIT_RE.split(line.strip(_DECO)) if x.strip()]
         if len(items) >= 2 and all(1 <= len(WORD_RE.findall(x)) <= TAG_ITEM_MAX_WORDS for x in items) and not (
                 line.rstrip().endswith((".", "!", "?"))):
             return Furniture("breadcrumb", items)
@@ -313,7 +318,8 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
         (q := _QUOTED_RE.match(line)) and len(WORD_RE.findall(q.group("after"))) >= 2)
     # 3. an author contact line: an e-mail address or a handle, with a label or nothing else
     contact = _EMAIL_RE.search(line) or _HANDLE_RE.search(line)
-    if contact and n <= 20 and not reporting and not any(w.startswith(lex.press) for w in lw):
+    if contact and n <= 20 and not reporting and not any(
+            w in lex.press_exact or w.startswith(lex.press) for w in lw):
         rest_words = len(WORD_RE.findall(_HANDLE_RE.sub(" ", _EMAIL_RE.sub(" ", line))))
         if lex.contact_re.match(line) or rest_words <= 6 or lw[0] in lex.imperatives:
             return Furniture("contact", [contact.group()])
