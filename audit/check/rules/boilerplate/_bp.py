@@ -280,11 +280,14 @@ def analyse(doc: Doc) -> list[Item]:
 
 def _credit_continues(sep: str, after: str) -> bool:
     """"Photo: John Smith / AFP", "Foto: Inquam Photos / Octav Ganea": after a slash, a name or an
-    agency (capitalised words only, no comma) continues the credit; a caption has a lowercase
+    agency (capitalised words only, no comma) or a quoted outlet name continues the credit; a caption has a lowercase
     word or a comma ("Bute Park, Tuesday", "Trinkbrunnen am Römerberg")."""
     if sep.strip() != "/":
         return False
     words = WORD_RE.findall(after)
+    quoted = after.strip()
+    if len(quoted) > 2 and quoted[0] in "«„\"“" and quoted[-1] in "»“\"”" and len(words) <= 5:
+        return True  # an outlet's name: "Фото: Александр Иванов / «Тверская жизнь»"
     return 1 <= len(words) <= 4 and "," not in after and all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
