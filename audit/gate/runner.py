@@ -12,7 +12,6 @@ import dataclasses
 import json
 import logging
 import os
-import re
 import tempfile
 import time
 import warnings
@@ -28,6 +27,7 @@ from audit.gate import checkpoint as C
 from audit.gate import features as F
 from audit.gate import outputs as O
 from audit.gate.suite import LoadedSuite, SuiteItem, load_suite
+from audit.jsonl import dumps_line
 from audit.load.options import FieldMap, LoadOptions
 from audit.model import Article, ArticleResult, Finding, InputError
 
@@ -76,23 +76,6 @@ class GateResult:
         lines.append(f"Verdict: {self.verdict.upper()} (exit {self.exit_code}) in {self.summary['wall_time_s']:.2f} s; "
                      f"outputs in {self.out_dir}")
         return "\n".join(lines)
-
-
-_LINE_BREAKERS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029",
-                                # lone surrogates (JSON "\ud800" in the input) cannot be encoded as
-                                # UTF-8: keep them as JSON escapes, which read back to the same string
-                                **{chr(c): f"\\u{c:04x}" for c in range(0xD800, 0xE000)}})
-_NEEDS_ESCAPE = re.compile("[\u0085\u2028\u2029\ud800-\udfff]")
-
-
-def dumps_line(obj: Any) -> str:
-    """One JSON Lines record. Besides ``\\n`` (always escaped by json), the Unicode line
-    breaks NEL, LS and PS are escaped too, so that no line-splitting reader (Python's
-    ``str.splitlines``, JavaScript) cuts a record in two; lone surrogates stay escapes."""
-    s = json.dumps(obj, ensure_ascii=False, default=str)
-    if _NEEDS_ESCAPE.search(s):  # rare: one C-speed scan instead of translate() on every record
-        s = s.translate(_LINE_BREAKERS)
-    return s + "\n"
 
 
 def _fmt(v: Any) -> str:
