@@ -15,7 +15,7 @@ from collections import Counter
 import pytest
 
 from audit.eval.build import CORPUS, LANGS, wave_records
-from audit.eval.corpus import CATEGORIES, iter_corpus
+from audit.eval.corpus import CATEGORIES, iter_corpus, shared_paragraphs
 
 #: the later waves' built files, byte for byte, as committed on 2026-11-21
 PINNED = {
@@ -105,14 +105,6 @@ def test_no_paragraph_or_title_shared_with_any_other_article(wave3):
     others = [rec for split in ("dev", "test") for _w, rec in iter_corpus(
         f for f in sorted((CORPUS / split).glob("*.jsonl")) if not f.name.endswith(".3.jsonl"))]
     new = wave3["dev"] + wave3["test"]
-    owners: dict[str, set[str]] = {}
-    for r in others + new:
-        for para in r["text"].split("\n"):
-            if len(para) > 80:
-                owners.setdefault(para, set()).add(r["id"])
-    for r in new:
-        for para in r["text"].split("\n"):
-            if len(para) > 80:
-                assert owners[para] == {r["id"]}, (r["id"], para[:60], owners[para])
+    assert shared_paragraphs(new, others) == []
     assert not {r["title"] for r in others} & {r["title"] for r in new}
     assert len(Counter(r["id"] for r in others + new)) == len(others) + len(new)

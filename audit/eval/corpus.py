@@ -271,3 +271,22 @@ def dump_record(rec: dict[str, Any]) -> str:
     """
     line = json.dumps({k: rec[k] for k in RECORD_KEYS}, ensure_ascii=False, sort_keys=False)
     return line.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def shared_paragraphs(new: list[dict[str, Any]], others: list[dict[str, Any]],
+                      min_chars: int = 80) -> list[tuple[str, str, set[str]]]:
+    """``(id, paragraph start, other owners)`` for every paragraph (over ``min_chars``) of a
+    ``new`` article that another article (new or not) also holds: a wave must bring text of
+    its own, not copies.
+
+    >>> a = {"id": "a", "text": "x" * 90 + "\\nshort"}
+    >>> sorted(shared_paragraphs([a], [{"id": "b", "text": "x" * 90}])[0][2])
+    ['a', 'b']
+    """
+    owners: dict[str, set[str]] = {}
+    for r in others + new:
+        for para in r["text"].split("\n"):
+            if len(para) > min_chars:
+                owners.setdefault(para, set()).add(r["id"])
+    return [(r["id"], para[:60], owners[para]) for r in new for para in r["text"].split("\n")
+            if len(para) > min_chars and owners[para] != {r["id"]}]
