@@ -10,11 +10,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
-import logging
 import os
 import tempfile
 import time
-import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +24,7 @@ from audit.gate import EXIT_CONFIG, EXIT_FAILED, EXIT_PASSED, EXIT_WARNINGS, Gat
 from audit.gate import checkpoint as C
 from audit.gate import features as F
 from audit.gate import outputs as O
-from audit.gate.suite import LoadedSuite, SuiteItem, load_suite
+from audit.gate.suite import LoadedSuite, SuiteItem, load_suite, quiet_gx
 from audit.jsonl import dumps_line
 from audit.load.options import FieldMap, LoadOptions
 from audit.model import Article, ArticleResult, Finding, InputError
@@ -173,16 +171,9 @@ class _Validator:
             e.meta = {**(it.meta or {}), "_newsaudit_index": it.index}
             exps.append(e)
         suite = self.gx.ExpectationSuite(name="newsaudit-gate", expectations=exps)
-        gx_logger = logging.getLogger("great_expectations")
-        old = gx_logger.level
-        gx_logger.setLevel(logging.CRITICAL)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                batch = self.batch_definition.get_batch(batch_parameters={"dataframe": df})
-                res = batch.validate(suite, result_format=result_format)
-        finally:
-            gx_logger.setLevel(old)
+        with quiet_gx():
+            batch = self.batch_definition.get_batch(batch_parameters={"dataframe": df})
+            res = batch.validate(suite, result_format=result_format)
         out: dict[int, Any] = {}
         for r in res.results:
             cfg = r.expectation_config
@@ -205,12 +196,8 @@ class _Validator:
 
         gx = self.gx
         site_dir.mkdir(parents=True, exist_ok=True)
-        gx_logger = logging.getLogger("great_expectations")
-        old = gx_logger.level
-        gx_logger.setLevel(logging.CRITICAL)
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
+            with quiet_gx():
                 self.ctx.add_data_docs_site(site_name="newsaudit", site_config={
                     "class_name": "SiteBuilder",
                     "store_backend": {"class_name": "TupleFilesystemStoreBackend",
@@ -233,8 +220,6 @@ class _Validator:
                 cp.run(batch_parameters={"dataframe": df})
         except Exception as exc:
             raise GateConfigError(f"--data-docs {site_dir}: GX could not build the site ({exc})") from None
-        finally:
-            gx_logger.setLevel(old)
         return (site_dir / "index.html").resolve().as_uri()
 
 

@@ -21,11 +21,13 @@ human label used in quarantine reasons and summaries.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,6 +160,21 @@ def read_suite_json(path: str | Path) -> tuple[dict[str, Any], str]:
     return data, hashlib.sha256(raw).hexdigest()
 
 
+@contextlib.contextmanager
+def quiet_gx() -> Iterator[None]:
+    """Run Great Expectations calls without its log records and warnings (its progress and
+    deprecation chatter is not the user's business; errors still raise)."""
+    gx_logger = logging.getLogger("great_expectations")
+    old = gx_logger.level
+    gx_logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        gx_logger.setLevel(old)
+
+
 def import_gx() -> Any:
     """Import Great Expectations quietly (no analytics, no progress bars) and register
     newsaudit's expectation pack. Returns the ``great_expectations`` module."""
@@ -184,7 +201,6 @@ def load_suite(path: str | Path) -> LoadedSuite:
     from great_expectations.expectations.registry import get_expectation_impl
 
     suite = LoadedSuite(name=data["name"], path=str(path), sha256=digest)
-    gx_logger = logging.getLogger("great_expectations")
     for i, e in enumerate(data["expectations"]):
         etype = e["type"]
         where = f"suite {path}: expectations[{i}] {etype}"
@@ -200,17 +216,12 @@ def load_suite(path: str | Path) -> LoadedSuite:
         conf.setdefault("kwargs", {})
         meta = dict(e.get("meta") or {})
         level_meta = (meta.get("newsaudit") or {}).get("level")
-        old_level = gx_logger.level
-        gx_logger.setLevel(logging.CRITICAL)
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
+            with quiet_gx():
                 exp = ExpectationConfiguration(**conf).to_domain_obj()
         except Exception as exc:  # pydantic validation errors, bad kwargs
             msg = " ".join(str(exc).split())
             raise GateConfigError(f"{where}: invalid configuration ({msg[:300]})") from None
-        finally:
-            gx_logger.setLevel(old_level)
         is_map = issubclass(impl, ColumnMapExpectation | ColumnPairMapExpectation | MulticolumnMapExpectation)
         level = level_meta or ("article" if is_map else "batch")
         if level == "article" and not is_map:
@@ -228,12 +239,8 @@ def _cross_check_with_gx(data: dict[str, Any], suite: LoadedSuite, path: str | P
     """Belt and braces: let GX build the suite its own way and compare what it kept."""
     import great_expectations as gx
 
-    gx_logger = logging.getLogger("great_expectations")
-    old = gx_logger.level
-    gx_logger.setLevel(logging.CRITICAL)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with quiet_gx():
             built = gx.ExpectationSuite(
                 name=data["name"],
                 expectations=[{k: v for k, v in e.items() if k in ("type", "kwargs", "meta", "severity")}
@@ -241,8 +248,6 @@ def _cross_check_with_gx(data: dict[str, Any], suite: LoadedSuite, path: str | P
             )
     except Exception as exc:
         raise GateConfigError(f"suite {path}: Great Expectations cannot build it ({exc})") from None
-    finally:
-        gx_logger.setLevel(old)
     kept = [e.expectation_type for e in built.expectations]
     wanted = [e["type"] for e in data["expectations"]]
     if kept != wanted:
