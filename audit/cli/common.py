@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
@@ -105,6 +107,47 @@ def get_config(
             fail("--max-articles must be 0 (no limit) or a positive number", code)
         cfg.max_articles = max_articles
     return cfg
+
+
+#: the input-mapping options every reading command takes, with their defaults
+_INPUT_MAPPING: tuple[tuple[str, Any, Any], ...] = (
+    ("text_field", TextField, "text"),
+    ("id_field", IdField, "id"),
+    ("title_field", TitleField, "title"),
+    ("author_field", AuthorField, "author"),
+    ("source_field", SourceField, "source"),
+    ("url_field", UrlField, "url"),
+    ("lang_field", LangField, "lang"),
+    ("published_field", PublishedField, "published"),
+    ("source", Source, None),
+    ("input_format", InputFormat, None),
+)
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def with_input_mapping(fn: _F) -> _F:
+    """Give a command the input-mapping options (``--text-field`` … ``--input-format``),
+    declared once here; the command receives them as one dict, ``inputs``, to pass to
+    :func:`load_options` (``load_options(**inputs, config=cfg)``). Typer reads the
+    command's options from the signature this sets."""
+    sig = inspect.signature(fn, eval_str=True)
+    own = [p for name, p in sig.parameters.items() if name != "inputs"]
+    extra = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=default, annotation=ann)
+             for name, ann, default in _INPUT_MAPPING]
+
+    @functools.wraps(fn)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        inputs = {name: kwargs.pop(name, default) for name, _ann, default in _INPUT_MAPPING}
+        return fn(*args, inputs=inputs, **kwargs)
+
+    # typer reads the signature and the type hints: both must be this one, with the
+    # annotations already evaluated (the command's own are strings of its module)
+    del command.__wrapped__
+    params = [*own, *extra]
+    command.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params
+                               if p.annotation is not inspect.Parameter.empty}
+    return command  # type: ignore[return-value]
 
 
 def load_options(

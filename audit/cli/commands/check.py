@@ -19,8 +19,10 @@ def register(app: typer.Typer) -> None:
     app.command("checks")(checks)
 
 
+@c.with_input_mapping
 def check(
     paths: c.Paths,
+    inputs: dict[str, Any],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text (for people), jsonl or json.")] = "text",
     select: c.Select = None,
     ignore: c.Ignore = None,
@@ -31,16 +33,6 @@ def check(
     config: c.ConfigPath = None,
     time_budget: c.TimeBudget = None,
     max_articles: c.MaxArticles = None,
-    text_field: c.TextField = "text",
-    id_field: c.IdField = "id",
-    title_field: c.TitleField = "title",
-    author_field: c.AuthorField = "author",
-    source_field: c.SourceField = "source",
-    url_field: c.UrlField = "url",
-    lang_field: c.LangField = "lang",
-    published_field: c.PublishedField = "published",
-    source: c.Source = None,
-    input_format: c.InputFormat = None,
     encoding: c.Encoding = None,
     workers: c.Workers = None,
     engine: Annotated[str, typer.Option("--engine", help="local (all cores) or dask (a Dask cluster).")] = "local",
@@ -57,9 +49,7 @@ def check(
         c.fail(f"--min-severity must be info, warning or error, not {min_severity!r}")
     cfg = c.get_config(config, time_budget=time_budget, max_articles=max_articles)
     opts = c.load_options(
-        text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
-        source_field=source_field, url_field=url_field, lang_field=lang_field,
-        published_field=published_field, source=source, input_format=input_format, config=cfg,
+        **inputs, config=cfg,
         encoding=encoding,
     )
 

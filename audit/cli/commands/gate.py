@@ -6,7 +6,7 @@ Great Expectations and pandas are imported only when this command runs.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -30,8 +30,10 @@ def _resolve_suite(suite: str) -> Path:
     return shipped if shipped.exists() else p
 
 
+@c.with_input_mapping
 def gate(
     paths: c.Paths,
+    inputs: dict[str, Any],
     suite: Annotated[
         str, typer.Option("--suite", "-s", help="A GX 1.x suite JSON file, or 'default' / 'strict' (expectations/).")
     ] = "default",
@@ -66,16 +68,6 @@ def gate(
     config: c.ConfigPath = None,
     time_budget: c.TimeBudget = None,
     max_articles: c.MaxArticles = None,
-    text_field: c.TextField = "text",
-    id_field: c.IdField = "id",
-    title_field: c.TitleField = "title",
-    author_field: c.AuthorField = "author",
-    source_field: c.SourceField = "source",
-    url_field: c.UrlField = "url",
-    lang_field: c.LangField = "lang",
-    published_field: c.PublishedField = "published",
-    source: c.Source = None,
-    input_format: c.InputFormat = None,
     workers: c.Workers = None,
     engine: c.Engine = "local",
     scheduler: c.Scheduler = None,
@@ -90,9 +82,7 @@ def gate(
     # exit 3, not check's 2: 2 means "passed with warnings" here
     cfg = c.get_config(config, time_budget=time_budget, max_articles=max_articles, code=EXIT_CONFIG)
     opts = c.load_options(
-        text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
-        source_field=source_field, url_field=url_field, lang_field=lang_field,
-        published_field=published_field, source=source, input_format=input_format, config=cfg,
+        **inputs, config=cfg,
     )
     if workers is not None and workers < 1:
         c.fail("--workers must be at least 1", EXIT_CONFIG)

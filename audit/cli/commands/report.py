@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -30,8 +30,10 @@ def output_path(out: str | Path | None, paths: list[str]) -> Path:
     return Path(out)
 
 
+@c.with_input_mapping
 def report(
     paths: c.Paths,
+    inputs: dict[str, Any],
     out: Annotated[
         str | None,
         typer.Option("--output", "-o", help="The HTML file to write, or a folder (default: reports/<input name>.html)."),
@@ -46,16 +48,6 @@ def report(
     config: c.ConfigPath = None,
     time_budget: c.TimeBudget = None,
     max_articles: c.MaxArticles = None,
-    text_field: c.TextField = "text",
-    id_field: c.IdField = "id",
-    title_field: c.TitleField = "title",
-    author_field: c.AuthorField = "author",
-    source_field: c.SourceField = "source",
-    url_field: c.UrlField = "url",
-    lang_field: c.LangField = "lang",
-    published_field: c.PublishedField = "published",
-    source: c.Source = None,
-    input_format: c.InputFormat = None,
     workers: c.Workers = None,
     engine: c.Engine = "local",
     scheduler: c.Scheduler = None,
@@ -70,9 +62,7 @@ def report(
     target = output_path(out, paths)
     cfg = c.get_config(config, time_budget=time_budget, max_articles=max_articles)
     opts = c.load_options(
-        text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
-        source_field=source_field, url_field=url_field, lang_field=lang_field,
-        published_field=published_field, source=source, input_format=input_format, config=cfg,
+        **inputs, config=cfg,
     )
     from audit.model import InputError
     from audit.report import ReportLimits, write_report

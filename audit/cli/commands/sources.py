@@ -18,8 +18,10 @@ def register(app: typer.Typer) -> None:
     app.command("sources")(sources)
 
 
+@c.with_input_mapping
 def sources(
     paths: c.Paths,
+    inputs: dict[str, Any],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
     prior_strength: Annotated[
         str, typer.Option("--prior-strength", help="Pseudo-articles of the corpus-mean prior (a number or 'auto').")
@@ -29,16 +31,6 @@ def sources(
     config: c.ConfigPath = None,
     time_budget: c.TimeBudget = None,
     max_articles: c.MaxArticles = None,
-    text_field: c.TextField = "text",
-    id_field: c.IdField = "id",
-    title_field: c.TitleField = "title",
-    author_field: c.AuthorField = "author",
-    source_field: c.SourceField = "source",
-    url_field: c.UrlField = "url",
-    lang_field: c.LangField = "lang",
-    published_field: c.PublishedField = "published",
-    source: c.Source = None,
-    input_format: c.InputFormat = None,
     workers: c.Workers = None,
     engine: c.Engine = "local",
     scheduler: c.Scheduler = None,
@@ -58,9 +50,7 @@ def sources(
             c.fail("--prior-strength must be >= 0")
     cfg = c.get_config(config, time_budget=time_budget, max_articles=max_articles)
     opts = c.load_options(
-        text_field=text_field, id_field=id_field, title_field=title_field, author_field=author_field,
-        source_field=source_field, url_field=url_field, lang_field=lang_field,
-        published_field=published_field, source=source, input_format=input_format, config=cfg,
+        **inputs, config=cfg,
     )
     from audit.model import InputError
     from audit.score.sources import row_from_result, score_sources
