@@ -3,6 +3,7 @@ continuation markers and read-more teasers, in every supported language, with th
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -25,28 +26,9 @@ def seed(prefix: str) -> str:
     return p.read_text(encoding="utf-8")
 
 
-P1 = {
-    "en": "The council approved the new budget on Tuesday after a four-hour debate.",
-    "pl": "Rada miasta przyjęła w środę budżet na przyszły rok po czterogodzinnej debacie.",
-    "bg": "Общинският съвет прие бюджета за следващата година след четиричасов дебат.",
-    "ro": "Consiliul local a aprobat marți bugetul pentru anul viitor, după o dezbatere de patru ore.",
-    "de": "Der Stadtrat hat am Dienstag nach vierstündiger Debatte den Haushalt beschlossen.",
-    "es": "El pleno del ayuntamiento aprobó el martes los presupuestos tras un debate de cuatro horas.",
-    "fr": "Le conseil municipal a adopté mardi le budget après quatre heures de débat.",
-    "ru": "Городской совет во вторник утвердил бюджет после четырехчасовых дебатов.",
-    "uk": "Міська рада у вівторок ухвалила бюджет після чотиригодинних дебатів.",
-}
-P2 = {
-    "en": "The opposition said it would challenge the vote in court.",
-    "pl": "Opozycja zapowiedziała zaskarżenie uchwały do sądu administracyjnego.",
-    "bg": "Опозицията заяви, че ще обжалва решението в съда.",
-    "ro": "Opoziția a anunțat că va contesta votul în instanță.",
-    "de": "Die Opposition kündigte an, den Beschluss gerichtlich prüfen zu lassen.",
-    "es": "La oposición anunció que recurrirá la votación en los tribunales.",
-    "fr": "L'opposition a annoncé qu'elle contesterait le vote devant le tribunal.",
-    "ru": "Оппозиция заявила, что оспорит решение в суде.",
-    "uk": "Опозиція заявила, що оскаржить рішення в суді.",
-}
+_PARAGRAPHS = tomllib.loads((Path(__file__).parent / "data" / "boilerplate" / "paragraphs.toml").read_text(encoding="utf-8"))
+P1: dict[str, str] = _PARAGRAPHS["P1"]
+P2: dict[str, str] = _PARAGRAPHS["P2"]
 
 CTA = {
     "en": "Follow us on Google News",
