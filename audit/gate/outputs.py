@@ -94,7 +94,8 @@ def _umask() -> int:
     return mask
 
 
-def _fsync_dir(d: Path) -> None:
+def _fsync_path(d: Path) -> None:
+    """Flush a file or a directory (its entries: renames, links) to disk; best effort."""
     with contextlib.suppress(OSError):
         fd = os.open(d, os.O_RDONLY)
         try:
@@ -120,14 +121,14 @@ def atomic_writer(path: Path) -> Iterator[_HashingWriter]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    _fsync_path(path.parent)
 
 
 def begin_outputs(out_dir: Path) -> None:
     """Invalidate the previous set before replacing any of its files."""
     with contextlib.suppress(FileNotFoundError):
         os.unlink(out_dir / SUMMARY)
-        _fsync_dir(out_dir)
+        _fsync_path(out_dir)
 
 
 def write_manifest_summary(out_dir: Path, summary: dict[str, Any], files: dict[str, dict[str, Any]]) -> None:
@@ -256,15 +257,6 @@ def _replace_with_symlink(target: str, link: Path) -> None:
         raise
 
 
-def _fsync_file(p: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(p, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 class OutputSet:
     """Where a run writes its files, and the atomic switch that publishes them.
 
@@ -301,15 +293,15 @@ class OutputSet:
         out = self.out
         previous = _link_target_name(out / CURRENT)
         for n in names:
-            _fsync_file(self.dir / n)
+            _fsync_path(self.dir / n)
         if previous is not None:  # kept by the garbage collection below (and after a kill)
             os.symlink(f"../{previous}", self.dir / ".previous")
-        _fsync_dir(self.dir)
-        _fsync_dir(out / RUNS)
+        _fsync_path(self.dir)
+        _fsync_path(out / RUNS)
         self._migrate(names)
         # the switch: one rename of a symlink
         _replace_with_symlink(f"{RUNS}/{self.run_id}", out / CURRENT)
-        _fsync_dir(out)
+        _fsync_path(out)
         for n in names:
             link = out / n
             if not (link.is_symlink() and os.readlink(link) == f"{CURRENT}/{n}"):
@@ -319,7 +311,7 @@ class OutputSet:
             if e.is_symlink() and os.readlink(e.path) == f"{CURRENT}/{e.name}" and e.name not in names:
                 with contextlib.suppress(OSError):
                     os.unlink(e.path)
-        _fsync_dir(out)
+        _fsync_path(out)
         clean_stale(out, tuple(names))
 
     def _migrate(self, names: list[str]) -> None:
@@ -341,17 +333,17 @@ class OutputSet:
                 os.link(src, legacy / n, follow_symlinks=True)
             except OSError:
                 shutil.copy2(src, legacy / n)
-            _fsync_file(legacy / n)
+            _fsync_path(legacy / n)
         prev = _link_target_name(out / CURRENT)
         if prev is not None:
             os.symlink(f"../{prev}", legacy / ".previous")
-        _fsync_dir(legacy)
-        _fsync_dir(out / RUNS)
+        _fsync_path(legacy)
+        _fsync_path(out / RUNS)
         _replace_with_symlink(f"{RUNS}/{legacy.name}", out / CURRENT)
         for n in stable:
             if (out / n).exists() or (out / n).is_symlink():
                 _replace_with_symlink(f"{CURRENT}/{n}", out / n)
-        _fsync_dir(out)
+        _fsync_path(out)
         prevlink = self.dir / ".previous"
         with contextlib.suppress(OSError):
             os.unlink(prevlink)
