@@ -10,10 +10,24 @@ import json
 import re
 from typing import Any
 
-_LINE_BREAKERS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029",
-                                # lone surrogates (JSON "\ud800" in the input) cannot be encoded as
-                                # UTF-8: keep them as JSON escapes, which read back to the same string
-                                **{chr(c): f"\\u{c:04x}" for c in range(0xD800, 0xE000)}})
+# lone surrogates (JSON "\ud800" in the input) cannot be encoded as UTF-8: keep them as JSON
+# escapes, which read back to the same string
+_SURROGATES = {chr(c): f"\\u{c:04x}" for c in range(0xD800, 0xE000)}
+_LINE_BREAKERS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029", **_SURROGATES})
+_SURROGATE_ESCAPES = str.maketrans(_SURROGATES)
+_HAS_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_surrogates(s: str) -> str:
+    r"""``s`` with each surrogate code point written as its escape (``\ud83d``): printable,
+    storable as UTF-8, and inside a JSON string the same string when read back.
+
+    >>> escape_surrogates("cut \ud83d")
+    'cut \\ud83d'
+    """
+    return s.translate(_SURROGATE_ESCAPES) if _HAS_SURROGATE.search(s) else s
+
+
 _NEEDS_ESCAPE = re.compile("[\u0085\u2028\u2029\ud800-\udfff]")
 
 

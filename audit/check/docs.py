@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from collections.abc import Sequence
 
 from audit.check.base import Check
-
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
-
-
-def _visible(s: str) -> str:
-    r"""Text safe to print: a surrogate code point (ENC007's example holds one) is shown as its
-    escape, ``\ud83d``; in JSON output the same spelling is the string's own escape.
-
-    >>> _visible("cut \ud83d")
-    'cut \\ud83d'
-    """
-    return _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+from audit.jsonl import escape_surrogates
 
 
 def render_text(checks: Sequence[type[Check]], *, full: bool = False) -> str:
@@ -43,7 +31,7 @@ def render_text(checks: Sequence[type[Check]], *, full: bool = False) -> str:
             lines += ["", "  Options ([tool.newsaudit.checks." + d.code + "]):"]
             lines += [f"      {k.replace('_', '-')} = {json.dumps(v)}" for k, v in d.options.items()]
         parts.append("\n".join(lines))
-    return _visible("\n\n".join(parts))
+    return escape_surrogates("\n\n".join(parts))
 
 
 def render_json(checks: Sequence[type[Check]]) -> str:
@@ -56,7 +44,7 @@ def render_json(checks: Sequence[type[Check]]) -> str:
             "flagged_example": d.anti_pattern, "clean_example": d.best_practice,
             "options": d.options, "fixable": d.fixable,
         })
-    return _visible(json.dumps(out, ensure_ascii=False, indent=2))
+    return escape_surrogates(json.dumps(out, ensure_ascii=False, indent=2))
 
 
 def render_markdown(checks: Sequence[type[Check]]) -> str:
@@ -78,4 +66,4 @@ def render_markdown(checks: Sequence[type[Check]]) -> str:
         if d.options:
             lines += ["", f"**Options** (`[tool.newsaudit.checks.{d.code}]`)", ""]
             lines += [f"- `{k.replace('_', '-')}` = `{json.dumps(v)}`" for k, v in d.options.items()]
-    return _visible("\n".join(lines) + "\n")
+    return escape_surrogates("\n".join(lines) + "\n")

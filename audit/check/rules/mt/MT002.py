@@ -14,6 +14,7 @@ from audit.check.rules.mt._common import (
     in_spans,
     is_capitalised,
     quote_spans,
+    stopwords,
     word_case_counts,
     zipf,
 )
@@ -206,7 +207,7 @@ class FusedDuplicate(DetectorMixin, Check):
         if text[e0:s1] not in (" ", "\u00a0"):
             return None
         lang = doc.lang or ""
-        if low[i] in cue_set(lang, "fused", "doubling_ok") or low[i] in _stopwords(lang):
+        if low[i] in cue_set(lang, "fused", "doubling_ok") or low[i] in stopwords(lang):
             return None
         if in_spans(quotes, s0, e1):
             return None
@@ -231,7 +232,7 @@ class FusedDuplicate(DetectorMixin, Check):
         n = len(toks)
         if not toks[i][:1].islower():
             return None
-        stop = _stopwords(doc.lang or "")
+        stop = stopwords(doc.lang or "")
         for length in (3, 2, 1):
             if i + length >= n:
                 continue
@@ -334,11 +335,6 @@ _MIN_DOUBLED = 4
 # _ECHO_WINDOW=10: the clause a paraphrase repeats is short (5-8 words in the dev corpus)
 _ECHO_WINDOW = 10
 
-
-def _stopwords(lang: str) -> frozenset[str]:
-    from audit.check.rules.links._text import stopwords
-
-    return stopwords(lang) if lang else frozenset()
 
 
 def _repeat_len(toks: list[str], i: int, gap: int, min_len: int, max_len: int = _MAX_LEN) -> int:

@@ -7,7 +7,16 @@ from functools import lru_cache
 from typing import Any
 
 from audit.check.base import Check, register
-from audit.check.rules.mt._common import DetectorMixin, Signal, cue_set, in_spans, is_capitalised, quote_spans, zipf
+from audit.check.rules.mt._common import (
+    DetectorMixin,
+    Signal,
+    cue_set,
+    in_spans,
+    is_capitalised,
+    quote_spans,
+    stopwords,
+    zipf,
+)
 from audit.lexicons import SUPPORTED_LANGUAGES
 from audit.model import Category, Finding, Severity
 from audit.text import Doc
@@ -129,7 +138,7 @@ class Untranslated(DetectorMixin, Check):
         out: list[Signal] = []
         for src in _SOURCES:
             is_src = _source_words(src, min_zipf, margin)
-            stop = _stopwords(src)
+            stop = stopwords(src)
             run: list[int] = []
             for k in range(len(words) + 1):
                 ok = k < len(words) and is_src(lows[k])
@@ -244,8 +253,3 @@ def _source_words(src: str, min_zipf: float, margin: float) -> Callable[[str], b
 
     return test
 
-
-def _stopwords(lang: str) -> frozenset[str]:
-    from audit.check.rules.links._text import stopwords
-
-    return stopwords(lang)

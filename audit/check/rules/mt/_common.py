@@ -92,6 +92,14 @@ def _cue_set(lang: str, section: str, key: str) -> frozenset[str]:
     return frozenset(str(x).lower() for x in cues(lang).get(section, {}).get(key, []))
 
 
+def stopwords(lang: str) -> frozenset[str]:
+    """The function words of a language (``stopwords/<lang>.toml``, shared with the link and
+    bio families); empty for no language."""
+    from audit.check.rules.links._text import stopwords as _load
+
+    return _load(lang) if lang else frozenset()
+
+
 # -- word frequencies -------------------------------------------------------------------
 
 _CYR2LAT = str.maketrans({
