@@ -31,8 +31,6 @@ FLAGGED = [
      ("MT006", "below analysts' expectations")),
     ("ru", "Компания сохранила прогноз, а её free cash flow остался отрицательным третий квартал подряд.",
      ("MT006", "free cash flow")),
-    ("de", "Die Monarchs hatten in der Serie den home court advantage verloren und zwei Heimspiele abgegeben.",
-     None),  # 'home' is as German as English (Zipf margin 1.48 < 1.5): documented miss
     ("en", "Sin embargo, no major damage was reported in the historic centre of the city.",
      ("MT006", "Sin embargo")),
     ("en", "Gas prices remain laut Unternehmen unchanged for the time being, the company said.",
@@ -65,12 +63,15 @@ CLEAN = [
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), FLAGGED, ids=[f"{x[0]}-{i}" for i, x in enumerate(FLAGGED)])
-def test_flagged(lang: str, text: str, expected: tuple[str, str] | None) -> None:
-    got = found(lang, text)
-    if expected is None:
-        assert got == []
-    else:
-        assert expected in got, got
+def test_flagged(lang: str, text: str, expected: tuple[str, str]) -> None:
+    assert expected in found(lang, text)
+
+
+def test_a_compound_with_a_word_as_german_as_english_is_a_known_miss() -> None:
+    # 'home' scores 1.48 Zipf more in English than in German (margin 1.5): the run is trimmed
+    # to "court advantage", two words, below the three a Latin-script language needs
+    text = "Die Monarchs hatten in der Serie den home court advantage verloren und zwei Heimspiele abgegeben."
+    assert found("de", text) == []
 
 
 @pytest.mark.parametrize(("lang", "text"), CLEAN, ids=[f"{x[0]}-{i}" for i, x in enumerate(CLEAN)])
@@ -79,7 +80,7 @@ def test_clean(lang: str, text: str) -> None:
 
 
 def test_messages_name_the_languages() -> None:
-    res = AUDITOR.audit(Article(id="t", text=FLAGGED[7][1], lang="en"))
+    res = AUDITOR.audit(Article(id="t", text=FLAGGED[6][1], lang="en"))
     (f,) = res.findings
     assert f.message.startswith("Untranslated Spanish 'Sin embargo' inside an English sentence")
     assert f.data["source"] == "es"

@@ -385,8 +385,8 @@ def _calendar_signals(doc: Doc, titles: list[tuple[int, int]], quotes: list[tupl
                 continue
             prev = text[words[k - 1][0]:words[k - 1][1]]
             nxt = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
-            if not prev[:1].islower() or nxt[:1].isupper() or prev[:1].isdigit():
-                continue
+            if not prev[:1].islower() or nxt[:1].isupper():
+                continue  # after a number ("14 Juillet"), a name or a capital; before a name
             if k >= 2 and text[words[k - 2][0]:words[k - 2][1]][:1].isupper() and len(prev) <= 3:
                 continue  # "Plaza de Mayo", "Avenida de Mayo": a name joined by a particle
             if in_spans(quotes, s, e) or any(c.start <= s < c.end for c in covered):

@@ -11,6 +11,7 @@ from audit.check.rules.mt._common import (
     DetectorMixin,
     Signal,
     cue_set,
+    cues,
     in_spans,
     is_capitalised,
     quote_spans,
@@ -40,7 +41,8 @@ class Untranslated(DetectorMixin, Check):
       ("home court advantage"), a weaker signal (a loan compound is possible).
 
     English articles are checked the other way round: a run of two or more words that are
-    clearly Spanish, French, German, Polish or Romanian (Zipf ``margin`` over English), with
+    clearly of one of the ``source_languages`` listed in ``mt_cues/en.toml`` (Spanish, French,
+    German, Polish, Romanian: Latin script, so a word list can tell; Zipf ``margin`` over English), with
     a function word of that language or three words long, is a source-language chunk
     ("Sin embargo, no major damage…", "prices remain laut Unternehmen unchanged").
 
@@ -136,7 +138,7 @@ class Untranslated(DetectorMixin, Check):
         loans = cue_set("en", "untranslated", "loan_phrases")
         quotes = quote_spans(doc)
         out: list[Signal] = []
-        for src in _SOURCES:
+        for src in cues("en").get("untranslated", {}).get("source_languages", ()):
             is_src = _source_words(src, min_zipf, margin)
             stop = stopwords(src)
             run: list[int] = []
@@ -232,9 +234,6 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
 
 
 _CYRILLIC = frozenset({"bg", "ru", "uk"})
-#: the languages an English content-farm text is machine translated from, as far as a
-#: word list can tell (Latin script; a Cyrillic run in English text is a name or a quote)
-_SOURCES = ("es", "fr", "de", "pl", "ro")
 _NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pl": "Polish", "ro": "Romanian",
           "bg": "Bulgarian", "ru": "Russian", "uk": "Ukrainian"}
 
