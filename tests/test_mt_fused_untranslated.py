@@ -35,6 +35,12 @@ FLAGGED = [
      ("MT006", "Sin embargo")),
     ("en", "Gas prices remain laut Unternehmen unchanged for the time being, the company said.",
      ("MT006", "laut Unternehmen")),
+    ("pl", "Spółka poinformowała, oświadczyła, że zwolni dwustu pracowników w zakładzie w Gliwicach.",
+     ("MT002", "poinformowała, oświadczyła")),
+    ("ro", "Operatorul portului a confirmat a declarat marți că traficul a fost reluat.",
+     ("MT002", "a confirmat a declarat")),
+    ("de", "Der Sprecher sagte, betonte, dass die Werft keine weiteren Aufträge annehme.",
+     ("MT002", "sagte, betonte")),
     ("es", "Las olas podrían alcanzar la costa antes del mediodía del Miércoles, dijo la agencia.",
      ("MT003", "Miércoles")),
     ("fr", "La participation a été élevée Dimanche, car le vote est obligatoire.", ("MT003", "Dimanche")),
@@ -58,6 +64,10 @@ CLEAN = [
     ("es", "La marcha llegó a la Plaza de Mayo el 25 de mayo, según los organizadores."),
     ("fr", "Le défilé du 14 Juillet aura lieu sur les Champs-Élysées, a annoncé la préfecture."),
     ("pl", "Piątek. Rano spadł deszcz, a po południu wyszło słońce."),
+    ("pl", "– To był trudny rok – powiedział, podkreślając, że firma nie planuje zwolnień."),
+    ("en", "The minister said, adding that the talks would resume on Monday in Geneva."),
+    ("fr", "« Nous ne céderons pas », a-t-elle déclaré devant la presse à Lyon."),
+    ("ru", "Министр заявил, добавив, что переговоры продолжатся в понедельник."),
     ("es", "El Domingo habló el tenor Plácido Domingo en el teatro."),
 ]
 

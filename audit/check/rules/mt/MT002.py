@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from audit.check.base import Check, register
@@ -112,8 +113,40 @@ class FusedDuplicate(DetectorMixin, Check):
                         i = sig.data["next"]
                         continue
                 i += 1
+        out.extend(self._doubled_reports(doc, out, quotes))
         for sig in out:
             sig.data.pop("next", None)
+        out.sort(key=lambda sg: (sg.start, sg.end))
+        return out
+
+    def _doubled_reports(self, doc: Doc, found: list[Signal], quotes: list[tuple[int, int]]) -> list[Signal]:
+        """Two reporting verbs glued together, with nothing but a comma between them: the
+        pipeline kept two renderings of "said" ("poinformowała, oświadczyła, że…", "a confirmat
+        a declarat luni că…"). A participle or gerund after the first ("said, adding that…",
+        "powiedział, podkreślając…") is the writer's own and is not flagged (``mt_cues``
+        ``[fused] gerund_suffixes``)."""
+        from audit.score.attribution import reporting_verb_spans
+
+        text = doc.text
+        gerund = tuple(cue_set(doc.lang or "", "fused", "gerund_suffixes"))
+        verbs = reporting_verb_spans(doc)
+        out: list[Signal] = []
+        for (s1, e1), (s2, e2) in pairwise(verbs):
+            gap = text[e1:s2]
+            if len(gap) > 3 or gap.strip(" ,") or gap.count(",") > 1:
+                continue
+            second = text[s2:e2].split()[-1].lower()
+            if gerund and second.endswith(gerund):
+                continue
+            n1, n2 = len(text[s1:e1].split()), len(text[s2:e2].split())
+            if "," not in gap and not (n1 == n2 >= 2):
+                # without a comma only two whole analytic forms ("a confirmat a declarat"): one
+                # word after another is one verb ("a-t-elle déclaré") or a doubled word
+                continue
+            if in_spans(quotes, s1, e2) or any(f.start < e2 and s1 < f.end for f in found):
+                continue
+            out.append(Signal("fused", s1, e2, strength=0.8,
+                              data={"first": text[s1:e1], "second": text[s2:e2], "shape": "reporting"}))
         return out
 
     def _repeat_at(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], low: list[str], i: int,
@@ -318,6 +351,9 @@ class FusedDuplicate(DetectorMixin, Check):
             elif sig.data.get("echo"):
                 msg = (f"The clause after the comma starts again with {sig.data['phrase']!r} and says the "
                        "same thing in other words: two translations fused together.")
+            elif sig.data.get("shape") == "reporting":
+                msg = (f"Two reporting verbs glued together ({sig.data['first']!r}, {sig.data['second']!r}): "
+                       "two translations of one 'said' fused together.")
             elif sig.data.get("restart"):
                 msg = (f"A new clause starts with a capitalised {sig.data['phrase']!r} in mid-sentence: "
                        "two translations fused together.")
@@ -334,7 +370,6 @@ _MAX_LEN = 6  # the longest repeated phrase looked for (a subject of up to six w
 _MIN_DOUBLED = 4
 # _ECHO_WINDOW=10: the clause a paraphrase repeats is short (5-8 words in the dev corpus)
 _ECHO_WINDOW = 10
-
 
 
 def _repeat_len(toks: list[str], i: int, gap: int, min_len: int, max_len: int = _MAX_LEN) -> int:
