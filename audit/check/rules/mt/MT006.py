@@ -12,7 +12,7 @@ from audit.check.rules.mt._common import (
     Signal,
     cue_set,
     cues,
-    in_spans,
+    enclosing_span,
     is_capitalised,
     quote_spans,
     stopwords,
@@ -40,11 +40,12 @@ class Untranslated(DetectorMixin, Check):
     * in other languages, has ``min_words`` lowercase words that are all clearly English
       ("home court advantage"), a weaker signal (a loan compound is possible).
 
-    English articles are checked the other way round: a run of two or more words that are
-    clearly of one of the ``source_languages`` listed in ``mt_cues/en.toml`` (Spanish, French,
-    German, Polish, Romanian: Latin script, so a word list can tell; Zipf ``margin`` over English), with
-    a function word of that language or three words long, is a source-language chunk
-    ("Sin embargo, no major damage…", "prices remain laut Unternehmen unchanged").
+    Chunks of the other wire languages (``source_languages`` of ``mt_cues/<lang>.toml``:
+    German, French, Spanish… and, for English text, Polish and Romanian too) are found the
+    same way in every language: a run of two or more words clearly of one of them (Zipf
+    ``margin`` over the article's language and English), with a function word of that
+    language or three words long ("Sin embargo, no major damage…", "…w jelitach, das Risiko
+    sei nicht zu unterschätzen, powiedziała…").
 
     Runs in quotes, runs whose content words are capitalised (names, titles of works such as
     "Carnegie Endowment for International Peace" or "Game of Thrones"), established loan
@@ -102,7 +103,16 @@ class Untranslated(DetectorMixin, Check):
                pair_words: int, single_min_zipf: float) -> list[Signal]:
         lang = doc.lang or ""
         if lang == "en":
-            return self._foreign_in_english(doc, min_words, min_en_zipf, margin)
+            return self._foreign_runs(doc, min_words, min_en_zipf, margin)
+        out = self._english_runs(doc, min_words, min_en_zipf, margin, pair_words, single_min_zipf)
+        other = [sg for sg in self._foreign_runs(doc, min_words, min_en_zipf, margin)
+                 if not any(o.start < sg.end and sg.start < o.end for o in out)]
+        return sorted(out + other, key=lambda sg: (sg.start, sg.end))
+
+    def _english_runs(self, doc: Doc, min_words: int, min_en_zipf: float, margin: float,
+                      pair_words: int, single_min_zipf: float) -> list[Signal]:
+        """Runs of English words in a text of another language."""
+        lang = doc.lang or ""
         text = doc.text
         function = cue_set("en", "source", "function_words")
         loans = cue_set(lang, "untranslated", "loan_phrases")
@@ -154,21 +164,26 @@ class Untranslated(DetectorMixin, Check):
         start, end = word
         tok = doc.text[start:end]
         if (len(tok) < 4 or not tok.islower() or zipf(tok, "en") < min_zipf or tok in loans
-                or in_spans(quotes, start, end) or not _free_standing(doc.text, start, end)
+                or _quoted(doc, quotes, start, end) or not _free_standing(doc.text, start, end)
                 or "-" in (doc.text[start - 1:start], doc.text[end:end + 1])):  # "online-трансляция"
             return None
         return Signal("untranslated", start, end, strength=0.5, data={"phrase": tok})
 
-    def _foreign_in_english(self, doc: Doc, min_words: int, min_zipf: float, margin: float) -> list[Signal]:
-        """Runs of words clearly of one other language (:data:`_SOURCES`) in an English text."""
+    def _foreign_runs(self, doc: Doc, min_words: int, min_zipf: float, margin: float) -> list[Signal]:
+        """Runs of words clearly of one of the article language's ``source_languages``
+        (``mt_cues/<lang>.toml``: Spanish, French, German… wire copy is translated from) that
+        are not English (English has its own rules, :meth:`_english_runs`)."""
+        lang = doc.lang or ""
         text = doc.text
         words = doc.words
         lows = doc.lower_words
-        loans = cue_set("en", "untranslated", "loan_phrases")
+        loans = cue_set(lang, "untranslated", "loan_phrases")
         quotes = quote_spans(doc)
         out: list[Signal] = []
-        for src in cues("en").get("untranslated", {}).get("source_languages", ()):
-            is_src = _source_words(src, min_zipf, margin)
+        for src in cues(lang).get("untranslated", {}).get("source_languages", ()):
+            if src in (lang, "en"):
+                continue
+            is_src = _source_words(src, lang, min_zipf, margin)
             stop = stopwords(src)
             run: list[int] = []
             for k in range(len(words) + 1):
@@ -188,7 +203,7 @@ class Untranslated(DetectorMixin, Check):
                     if lows[run[-1]] in stop and nxt < len(words) and text[words[nxt][0]:words[nxt][1]][:1].isupper():
                         named = True  # "… Comunidad de | Madrid": the run ends inside a name
                     if not (named
-                            or any(lp in phrase for lp in loans) or in_spans(quotes, start, end)
+                            or any(lp in phrase for lp in loans) or _quoted(doc, quotes, start, end)
                             or any(o.start < end and start < o.end for o in out)):
                         out.append(Signal("untranslated", start, end, strength=0.9,
                                           data={"phrase": text[start:end], "source": src}))
@@ -220,7 +235,7 @@ class Untranslated(DetectorMixin, Check):
         phrase = " ".join(low)
         if any(lp in phrase for lp in loans):
             return None
-        if in_spans(quotes, start, end):
+        if _quoted(doc, quotes, start, end):
             return None
         if not _free_standing(text, start, end):
             return None  # part of a URL, an e-mail address or a hashtag
@@ -253,6 +268,30 @@ def _english_kinds(lang: str, min_en_zipf: float, margin: float) -> Callable[[st
         return 2 if diff >= margin else 1 if diff >= -0.5 else 0
 
     return kind
+
+
+def _quoted(doc: Doc, quotes: list[tuple[int, int]], start: int, end: int) -> bool:
+    """The run is inside a quotation in another language: a speaker quoted in the original
+    ("„It was a good race for June, I'm happy with that”"). A run inside a quote in the
+    article's own language («Последние пять кругов были absolutely mental, честно говоря»)
+    is not: the pipeline left part of the quoted sentence untranslated. The quote is in the
+    article's language when most of its words are more frequent in it than in English and
+    the other wire languages."""
+    span = enclosing_span(quotes, start, end)
+    if span is None:
+        return False
+    lang = doc.lang or ""
+    others = ("en", *(x for x in cues(lang).get("untranslated", {}).get("source_languages", ()) if x != lang))
+    text = doc.text
+    own = total = 0
+    for ws, we in doc.words_in(*span):
+        lw = text[ws:we].lower()
+        if not lw.isalpha():
+            continue
+        total += 1
+        z = zipf(lw, lang)
+        own += z > 0 and all(z >= zipf(lw, o) for o in others)
+    return own * 2 < total
 
 
 def _free_standing(text: str, start: int, end: int) -> bool:
@@ -291,17 +330,19 @@ _NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pl"
           "bg": "Bulgarian", "ru": "Russian", "uk": "Ukrainian"}
 
 
-@lru_cache(maxsize=16)
-def _source_words(src: str, min_zipf: float, margin: float) -> Callable[[str], bool]:
+@lru_cache(maxsize=128)
+def _source_words(src: str, target: str, min_zipf: float, margin: float) -> Callable[[str], bool]:
     """A cached test: the lowercased word is common in ``src`` and ``margin`` Zipf points
-    more frequent there than in English ("sin", "embargo", "laut"; not "de", "la", "in")."""
+    more frequent there than in the ``target`` language and in English ("sin", "embargo",
+    "laut"; not "de", "la", "in"): English is compared too because every language's web text
+    holds English words, and an English word in a German text is :meth:`_english_runs`' case."""
 
     @lru_cache(maxsize=65_536)
     def test(lw: str) -> bool:
         if not lw.isalpha():
             return False
         z = zipf(lw, src)
-        return z >= min_zipf and z - zipf(lw, "en") >= margin
+        return z >= min_zipf and z - max(zipf(lw, target), zipf(lw, "en")) >= margin
 
     return test
 
