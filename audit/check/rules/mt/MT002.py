@@ -133,10 +133,13 @@ class FusedDuplicate(DetectorMixin, Check):
         out: list[Signal] = []
         for (s1, e1), (s2, e2) in pairwise(verbs):
             gap = text[e1:s2]
-            if len(gap) > 3 or gap.strip(" ,") or gap.count(",") > 1:
-                continue
             second = text[s2:e2].split()[-1].lower()
             if gerund and second.endswith(gerund):
+                continue
+            if len(gap) > 3 or gap.strip(" ,") or gap.count(",") > 1:
+                sig = self._second_report(doc, s1, e1, s2, e2, quotes)
+                if sig is not None and not any(f.start < sig.end and sig.start < f.end for f in found):
+                    out.append(sig)
                 continue
             n1, n2 = len(text[s1:e1].split()), len(text[s2:e2].split())
             if "," not in gap and not (n1 == n2 >= 2):
@@ -343,6 +346,33 @@ class FusedDuplicate(DetectorMixin, Check):
         return Signal("fused", start, end, strength=0.7,
                       data={"phrase": toks[i], "gap": "", "restart": True, "next": i + 1})
 
+    def _second_report(self, doc: Doc, s1: int, e1: int, s2: int, e2: int,
+                       quotes: list[tuple[int, int]]) -> Signal | None:
+        """A second reporting clause joined to the first by a bare comma: "Le chef de
+        l'autorité a dit que le trafic, le président de l'autorité a déclaré que la
+        circulation…", "Міністерка сказала, що…, вона сказала, що…". The words between the
+        comma and the second verb (its subject: one to :data:`_SUBJECT_WORDS`; none is the
+        writer's post-posed attribution, "…, sostiene la acusación") hold no
+        conjunction or relative pronoun (``clause_linkers`` in ``mt_cues``: "…, which he
+        said", "…, and the minister said"), the two verbs are in one sentence and line,
+        at least :data:`_REPORTED_WORDS` words follow the second one, and no quotation mark comes between them ("«…», сказал он, — «…», добавил он")."""
+        text = doc.text
+        between = text[e1:s2]
+        comma = between.rfind(",")
+        if comma < 0 or "\n" in between or len(between) > _REPORT_SPAN or _QUOTE_MARKS.intersection(between):
+            return None
+        sent = next(((ss, se) for ss, se in doc.sentences if ss <= s1 and e2 <= se), None)
+        if sent is None or len(doc.words_in(e2, sent[1])) < _REPORTED_WORDS:
+            return None  # "…, he said." closing the sentence is the writer's attribution
+        subject = [w.strip(".;:()'’").lower() for w in between[comma + 1:].split()]
+        linkers = cue_set(doc.lang or "", "fused", "clause_linkers")
+        if not subject or len(subject) > _SUBJECT_WORDS or any(w in linkers or w.split("'")[0] in linkers for w in subject):
+            return None
+        if in_spans(quotes, s1, e2):
+            return None
+        return Signal("fused", s1, e2, strength=0.7,
+                      data={"first": text[s1:e1], "second": text[s2:e2], "shape": "reporting"})
+
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):
             if sig.data.get("stutter"):
@@ -370,6 +400,15 @@ _MAX_LEN = 6  # the longest repeated phrase looked for (a subject of up to six w
 _MIN_DOUBLED = 4
 # _ECHO_WINDOW=10: the clause a paraphrase repeats is short (5-8 words in the dev corpus)
 _ECHO_WINDOW = 10
+# _SUBJECT_WORDS=5: the restated subject of a second reporting clause ("le président de
+# l'autorité", "el banco central", "вона") is one to five words in the fourth-wave dev half
+_SUBJECT_WORDS = 5
+# _REPORT_SPAN=300: two reporting clauses of one sentence lie within 300 characters
+_REPORT_SPAN = 300
+# _REPORTED_WORDS=3: a fused second clause goes on with what was said ("…, вона сказала, що
+# розслідування буде незалежним"); fewer words after it close the sentence ("…, he said.")
+_REPORTED_WORDS = 3
+_QUOTE_MARKS = frozenset("\"„“”«»‚‘’")
 
 
 def _repeat_len(toks: list[str], i: int, gap: int, min_len: int, max_len: int = _MAX_LEN) -> int:
