@@ -543,7 +543,8 @@ def test_spans_always_match_the_evidence(text: str, lang: str) -> None:
 
 # -- the severity rule: one weak signal is info, corroborated signals are warnings --------------
 # (audit.check.rules.mt._common: a signal is a warning only when MT010 judges the article
-# machine translated, or when it is strong on its own: a byline calque of lexicon weight >= 0.9)
+# machine translated, or when it is strong on its own: a byline calque of lexicon weight >= 0.9,
+# an untranslated clause of strength 0.9)
 
 _FRAGMENT: dict[str, tuple[str, str]] = {}
 _FUSED: dict[str, tuple[str, str]] = {}
@@ -567,7 +568,14 @@ def test_one_signal_alone_is_info_and_no_verdict(code: str, lang: str, text: str
     assert result.scores["mt_score"] < 0.5
     hit = next(f for f in result.findings if f.check == code and f.evidence == evidence)
     strong_calque = code == "MT004" and hit.data.get("calque") in ("contributed-to-report", "reporting-by-editing-by")
-    assert hit.severity == ("warning" if strong_calque else "info"), (hit.check, hit.data)
+    # MT006 signals of strength 0.9 are warnings alone too (its ``standalone``)
+    from audit.check.rules.mt._common import verdict
+    from audit.text import Doc
+
+    strength = max(s.strength for s in verdict(Doc(text, lang=lang)).signals
+                   if (s.start, s.end) == (hit.start, hit.end))
+    strong = strong_calque or (code == "MT006" and strength >= 0.9)
+    assert hit.severity == ("warning" if strong else "info"), (hit.check, hit.data, strength)
 
 
 @pytest.mark.parametrize("lang", _RULE_LANGS)
