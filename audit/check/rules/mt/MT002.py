@@ -29,7 +29,7 @@ class FusedDuplicate(DetectorMixin, Check):
     """Two translations of one clause glued together: the subject or the opening repeats.
 
     When a content farm's pipeline translates a headline and its body sentence, or keeps two
-    candidate translations, the clause is restarted inside the sentence. Three shapes:
+    candidate translations, the clause is restarted inside the sentence. Four shapes:
 
     * the same capitalised phrase recurs verbatim after one or two words, with only spaces
       between: "Korea Północna wystartowała Korea Północna wystrzeliła" ("North Korea
@@ -39,7 +39,13 @@ class FusedDuplicate(DetectorMixin, Check):
       zu sehen, es bleibt abzuwarten, ob…" (not the idiom "es ist, wie es ist", which ends);
     * in languages with articles, a capitalised article restarts a clause between two
       lowercase words: "The player has written The sportswoman announced…" (not after a
-      noun that introduces a title: "the film The artist", listed in ``mt_cues``).
+      noun that introduces a title: "the film The artist", listed in ``mt_cues``);
+    * two renderings of one attribution: two reporting verbs (``attribution`` lexicons) with
+      only a comma between them ("poinformowała, oświadczyła, że…", "a confirmat a declarat"),
+      or a second reporting clause after a bare comma that restates the subject ("…a dit que
+      le trafic, le président de l'autorité a déclaré que…"); a gerund ("said, adding that"),
+      a conjunction or relative pronoun ("…, which he said…") or a closing "…, he said." is
+      the writer's own construction (``gerund_suffixes``, ``clause_linkers`` in ``mt_cues``).
 
     Severity: like every MT signal, a finding is a warning only when the article as a
     whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
