@@ -324,13 +324,7 @@ def analyse(doc: Doc) -> AttributionAnalysis:
     # agencies and outlets
     agency_hits: list[_Cand] = []
     folded_caps = text.translate(_LOOKALIKE)
-    # word starts, plus the starts after an elided article: "l'AFP", "d'Interfax"
-    starts: list[Span] = []
-    for s, e in doc.words:
-        starts.append((s, e))
-        for k in range(s + 1, e - 1):
-            if text[k] in "'’ʼ":
-                starts.append((k + 1, e))
+    starts = _word_starts(doc)
     for label, s, e in lex.agencies.scan(folded_caps, starts):
         if in_spans(s, credit_spans):
             continue
@@ -341,7 +335,7 @@ def analyse(doc: Doc) -> AttributionAnalysis:
 
     # cues
     cue_hits: list[tuple[str, int, int]] = []
-    cue_hits.extend(h for h in lex.cues.scan(folded, starts) if h[0] != "skip")
+    cue_hits.extend(h for h in _cue_hits(doc) if h[0] != "skip")
 
     def overlaps_any(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
         return any(s < b and a < e for a, b in spans)
@@ -631,16 +625,33 @@ def _continues(text: str, prev_end: int, qs: int, sentence_starts: set[int]) -> 
     return qs in sentence_starts and "\n" not in gap and len(gap) <= 200 and not _QUOTE_RE.search(gap)
 
 
+def _word_starts(doc: Doc) -> list[Span]:
+    """Word starts, plus the starts after an elided article: "l'AFP", "d'Interfax"."""
+    return doc.memo("attribution:starts", _compute_word_starts)
+
+
+def _compute_word_starts(doc: Doc) -> list[Span]:
+    text = doc.text
+    starts: list[Span] = []
+    for s, e in doc.words:
+        starts.append((s, e))
+        for k in range(s + 1, e - 1):
+            if text[k] in "'’ʼ":
+                starts.append((k + 1, e))
+    return starts
+
+
+def _cue_hits(doc: Doc) -> list[tuple[str, int, int]]:
+    """Every attribution cue of the article (group, start, end), computed once per article
+    for the attribution analysis and the machine-translation family."""
+    return doc.memo("attribution:cues", lambda d: _lexicon(d.lang).cues.scan(d.text.translate(_CEDILLA), _word_starts(d)))
+
+
 def reporting_verb_spans(doc: Doc) -> list[Span]:
     """The spans of the reporting verbs of the article's language (``reporting_verbs`` of
     ``attribution/<lang>.toml``: "powiedział", "a declarat", "said"), in text order; shared
     with the machine-translation family (MT002 finds two of them glued together)."""
-
-    def scan(d: Doc) -> list[Span]:
-        lex = _lexicon(d.lang)
-        return [(s, e) for g, s, e in lex.cues.scan(d.text.translate(_CEDILLA), d.words) if g == "verb"]
-
-    return doc.memo("attribution:verbs", scan)
+    return [(s, e) for g, s, e in _cue_hits(doc) if g == "verb"]
 
 
 def get(doc: Doc) -> AttributionAnalysis:
