@@ -143,18 +143,16 @@ class FusedDuplicate(DetectorMixin, Check):
             if gerund and second.endswith(gerund):
                 continue
             if len(gap) > 3 or gap.strip(" ,") or gap.count(",") > 1:
-                sig = self._second_report(doc, s1, e1, s2, e2, quotes)
-                if sig is not None and not any(f.start < sig.end and sig.start < f.end for f in found):
-                    out.append(sig)
+                strength = 0.7 if self._second_report(doc, s1, e1, s2, e2) else 0.0
+            elif "," in gap or len(text[s1:e1].split()) == len(text[s2:e2].split()) >= 2:
+                strength = 0.8  # glued: "oświadczyła, poinformowała", "a confirmat a declarat"
+            else:
+                # without a comma only two whole analytic forms count: one word after another
+                # is one verb ("a-t-elle déclaré") or a doubled word
+                strength = 0.0
+            if not strength or in_spans(quotes, s1, e2) or any(f.start < e2 and s1 < f.end for f in found):
                 continue
-            n1, n2 = len(text[s1:e1].split()), len(text[s2:e2].split())
-            if "," not in gap and not (n1 == n2 >= 2):
-                # without a comma only two whole analytic forms ("a confirmat a declarat"): one
-                # word after another is one verb ("a-t-elle déclaré") or a doubled word
-                continue
-            if in_spans(quotes, s1, e2) or any(f.start < e2 and s1 < f.end for f in found):
-                continue
-            out.append(Signal("fused", s1, e2, strength=0.8,
+            out.append(Signal("fused", s1, e2, strength=strength,
                               data={"first": text[s1:e1], "second": text[s2:e2], "shape": "reporting"}))
         return out
 
@@ -352,8 +350,7 @@ class FusedDuplicate(DetectorMixin, Check):
         return Signal("fused", start, end, strength=0.7,
                       data={"phrase": toks[i], "gap": "", "restart": True, "next": i + 1})
 
-    def _second_report(self, doc: Doc, s1: int, e1: int, s2: int, e2: int,
-                       quotes: list[tuple[int, int]]) -> Signal | None:
+    def _second_report(self, doc: Doc, s1: int, e1: int, s2: int, e2: int) -> bool:
         """A second reporting clause joined to the first by a bare comma: "Le chef de
         l'autorité a dit que le trafic, le président de l'autorité a déclaré que la
         circulation…", "Міністерка сказала, що…, вона сказала, що…". The words between the
@@ -361,23 +358,20 @@ class FusedDuplicate(DetectorMixin, Check):
         writer's post-posed attribution, "…, sostiene la acusación") hold no
         conjunction or relative pronoun (``clause_linkers`` in ``mt_cues``: "…, which he
         said", "…, and the minister said"), the two verbs are in one sentence and line,
-        at least :data:`_REPORTED_WORDS` words follow the second one, and no quotation mark comes between them ("«…», сказал он, — «…», добавил он")."""
+        at least :data:`_REPORTED_WORDS` words follow the second one, and no quotation mark
+        comes between them ("«…», сказал он, — «…», добавил он")."""
         text = doc.text
         between = text[e1:s2]
         comma = between.rfind(",")
         if comma < 0 or "\n" in between or len(between) > _REPORT_SPAN or _QUOTE_MARKS.intersection(between):
-            return None
+            return False
         sent = next(((ss, se) for ss, se in doc.sentences if ss <= s1 and e2 <= se), None)
         if sent is None or len(doc.words_in(e2, sent[1])) < _REPORTED_WORDS:
-            return None  # "…, he said." closing the sentence is the writer's attribution
+            return False  # "…, he said." closing the sentence is the writer's attribution
         subject = [w.strip(".;:()'’").lower() for w in between[comma + 1:].split()]
         linkers = cue_set(doc.lang or "", "fused", "clause_linkers")
-        if not subject or len(subject) > _SUBJECT_WORDS or any(w in linkers or w.split("'")[0] in linkers for w in subject):
-            return None
-        if in_spans(quotes, s1, e2):
-            return None
-        return Signal("fused", s1, e2, strength=0.7,
-                      data={"first": text[s1:e1], "second": text[s2:e2], "shape": "reporting"})
+        return 0 < len(subject) <= _SUBJECT_WORDS and not any(
+            w in linkers or w.split("'")[0] in linkers for w in subject)
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):

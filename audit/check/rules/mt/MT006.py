@@ -138,26 +138,22 @@ class Untranslated(DetectorMixin, Check):
             if kind and (not run or _joined(text, words[k - 1][1], words[k][0])):
                 run.append(k)
                 continue
-            if len(run) >= min(shortest, pair_words):
+            if run:
                 # trim merely compatible words at the edges, keep function words
                 a, b = 0, len(run)
                 while a < b and kinds_all[run[a]] == 1 and lows[run[a]] not in function:
                     a += 1
                 while b > a and kinds_all[run[b - 1]] == 1 and lows[run[b - 1]] not in function:
                     b -= 1
-                for part in _name_split(text, words, run[a:b], function):
-                    clear = sum(kinds_all[i] == 2 for i in part)
-                    sig = None
-                    if len(part) >= min(shortest, pair_words) and clear >= 2:
-                        sig = self._check_run(doc, words, part, function, loans, quotes,
-                                              min_words=min_words, cyrillic=cyrillic,
-                                              all_clear=clear == len(part), pair_words=pair_words)
-                    elif cyrillic and len(part) == 1 and clear == 1:
-                        sig = self._single_in_cyrillic(doc, words[part[0]], loans, quotes, single_min_zipf)
-                    if sig:
-                        out.append(sig)
-            elif cyrillic and len(run) == 1 and kinds_all[run[0]] == 2:
-                sig = self._single_in_cyrillic(doc, words[run[0]], loans, quotes, single_min_zipf)
+                part = _without_name(text, words, run[a:b])
+                clear = sum(kinds_all[i] == 2 for i in part)
+                sig = None
+                if len(part) >= min(shortest, pair_words) and clear >= 2:
+                    sig = self._check_run(doc, words, part, function, loans, quotes,
+                                          min_words=min_words, cyrillic=cyrillic,
+                                          all_clear=clear == len(part), pair_words=pair_words)
+                elif cyrillic and len(part) == 1 and clear == 1:
+                    sig = self._single_in_cyrillic(doc, words[part[0]], loans, quotes, single_min_zipf)
                 if sig:
                     out.append(sig)
             run = [k] if kind else []
@@ -308,21 +304,19 @@ def _free_standing(text: str, start: int, end: int) -> bool:
     return not ((before and before in "/@.#_") or after in ("/", "@", "_") or text[end:end + 2] in (".c", ".o", ".n"))
 
 
-def _name_split(text: str, words: list[tuple[int, int]], run: list[int], function: frozenset[str]) -> list[list[int]]:
-    """The run, or when capitalised words start or end it (a name: "according to the
-    Icelandic Met Office"), the lowercase part beside the name. Function words that join
-    the name ("the", "of") stay with the lowercase part."""
+def _without_name(text: str, words: list[tuple[int, int]], run: list[int]) -> list[int]:
+    """The run without the capitalised words that start or end it (a name: "according to
+    the Icelandic Met Office" -> "according to the"); capitals inside a lowercase run, or a
+    run all in capitals, are judged as a whole."""
     caps = [text[words[i][0]].isupper() for i in run]
-    if not any(caps) or all(caps):
-        return [run]
+    if all(caps):
+        return run
     a, b = 0, len(run)
-    while b > a and caps[b - 1]:
+    while caps[b - 1]:
         b -= 1
-    while a < b and caps[a]:
+    while caps[a]:
         a += 1
-    if a == 0 and b == len(run):
-        return [run]  # capitals inside a lowercase run: judged as a whole
-    return [run[a:b]] if b > a else []
+    return run[a:b]
 
 
 def _joined(text: str, prev_end: int, start: int) -> bool:
