@@ -28,7 +28,7 @@ with atheris.instrument_imports(include=["audit"]):
     for _lang in LANGS:
         AUDITOR.audit(Article(id="warm", text="Warm up the lazy models, said Jan. " * 5, lang=_lang))
 
-from invariants import result_problems  # noqa: E402
+from invariants import fail_on, fuzz, result_problems  # noqa: E402
 
 
 def TestOneInput(data: bytes) -> None:
@@ -41,13 +41,11 @@ def TestOneInput(data: bytes) -> None:
     article = Article(id="fuzz", text=text, title=meta[0], author=meta[1], source=meta[2], url=meta[3], lang=lang)
     result = AUDITOR.audit(article)
     problems = result_problems(article, result)
-    if problems:
-        raise AssertionError("; ".join(problems[:5]))
+    fail_on(problems)
 
 
 def main() -> None:
-    atheris.Setup(sys.argv, TestOneInput)
-    atheris.Fuzz()
+    fuzz(TestOneInput)
 
 
 if __name__ == "__main__":

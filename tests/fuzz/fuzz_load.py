@@ -24,7 +24,7 @@ with atheris.instrument_imports(include=["audit"]):
     from audit.load import iter_records
     from audit.load.readers import _CSV_FIELD_LIMIT  # noqa: F401  (instrument the readers too)
 
-from invariants import jsonl_record_count, stream_problems
+from invariants import fail_on, fuzz, jsonl_record_count, stream_problems
 
 FORMATS = ("jsonl", "json", "csv", "tsv", "txt")
 _DIR = tempfile.mkdtemp(prefix="newsaudit-fuzz-load-")
@@ -48,13 +48,11 @@ def TestOneInput(data: bytes) -> None:
     problems = stream_problems(items, expected)
     if container == 2 and body and not items:
         problems.append("a corrupt archive produced no item at all")
-    if problems:
-        raise AssertionError(f"{fmt}{'.gz' if container else ''}: " + "; ".join(problems[:5]))
+    fail_on(problems, f"{fmt}{'.gz' if container else ''}: ")
 
 
 def main() -> None:
-    atheris.Setup(sys.argv, TestOneInput)
-    atheris.Fuzz()
+    fuzz(TestOneInput)
 
 
 if __name__ == "__main__":

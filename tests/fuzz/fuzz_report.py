@@ -25,6 +25,8 @@ with atheris.instrument_imports(include=["audit.report"]):
     from audit.report import render_report
     from audit.report.segments import segments
 
+from invariants import fail_on, fuzz
+
 from audit.model import Article, ArticleResult, Finding
 
 CATS = ("encoding", "boilerplate", "spam-bio", "structure")
@@ -103,13 +105,11 @@ def TestOneInput(data: bytes) -> None:
         want = tuple(i for i, (s, e) in enumerate(spans) if s <= a and b <= e and s < e)
         if cover != want:
             problems.append(f"segment {a}:{b} covered by {cover}, expected {want}")
-    if problems:
-        raise AssertionError("; ".join(problems[:5]))
+    fail_on(problems)
 
 
 def main() -> None:
-    atheris.Setup(sys.argv, TestOneInput)
-    atheris.Fuzz()
+    fuzz(TestOneInput)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ broken invariants (empty when all hold), so a harness can raise with a readable 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from typing import Any
 
 from audit.model import Article, ArticleResult, InputError
@@ -87,3 +88,19 @@ def jsonl_record_count(data: bytes) -> int | None:
         if not line.isspace():
             n += 1
     return n
+
+
+def fail_on(problems: list[str], context: str = "") -> None:
+    """Raise with the first five broken invariants (a harness's crash report), if any."""
+    if problems:
+        raise AssertionError(context + "; ".join(problems[:5]))
+
+
+def fuzz(test_one_input: Callable[[bytes], None]) -> None:
+    """Run an atheris harness with the command line's options (``main`` of each ``fuzz_*.py``)."""
+    import sys
+
+    import atheris
+
+    atheris.Setup(sys.argv, test_one_input)
+    atheris.Fuzz()
