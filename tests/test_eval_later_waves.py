@@ -1,5 +1,5 @@
 """The later hand-written waves of the evaluation corpus (tests/corpus/src<n> ->
-{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4).
+{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5).
 
 The third wave (2026-11-21) and the fourth (2026-11-22) were written by writers who read
 neither the detectors nor their lexicons nor any earlier corpus file, and who ran nothing but
@@ -7,6 +7,10 @@ the format validator on their files, so that each test half measures the detecto
 nobody tuned them on; each was commissioned because the previous test split had been scored.
 The fourth is weighted towards machine translation (5 of 10 articles per language and split)
 and has three clean hard negatives each, one a professional translation of a wire story.
+The fifth (2026-11-22, the same rules, commissioned after the fourth's test half was scored)
+has 6 machine-translated articles per language and split, 3 clean hard negatives and one
+article with boilerplate or with a spam bio and unrelated links (the kind alternating between
+the splits by language).
 Their files, and the second wave's, are pinned here by digest: editing a held-out article
 shows up as a failing test.
 """
@@ -23,8 +27,26 @@ from audit.eval.build import CORPUS, LANGS, wave_records
 from audit.eval.corpus import CATEGORIES, iter_corpus, shared_paragraphs
 
 #: the later waves' built files, byte for byte, as committed (waves 2-3 on 2026-11-21,
-#: wave 4 on 2026-11-22)
+#: waves 4-5 on 2026-11-22)
 PINNED = {
+    "test/bg.5.jsonl": "3b256659768314811f3ec2b6d660ff42a9a8e83cbf564a54de0379b8903b3035",
+    "test/de.5.jsonl": "06fe1a774ad4a53bcd31610dcf1a6354f22fcdd356ec7798bd0810d07015875b",
+    "test/en.5.jsonl": "573ed1d81ddafc9bd9c91b2af5f06748e5206ebd7f2a822b230496aa23626797",
+    "test/es.5.jsonl": "34c89e8575d79dbe1e2c54a116e662775ebd09bae229c2327de408d6344b648c",
+    "test/fr.5.jsonl": "e92c97d481dc4dc23814d15f6bb56c59191f5710747ea119971bbb507722605e",
+    "test/pl.5.jsonl": "35e152207aabaeba0fb67324931f0a14963ae6ae3f842de89656274bf6c62222",
+    "test/ro.5.jsonl": "f395737fa2ab4947bd34b7916010eebf1ee91a174abe3e0de5913960a6206e51",
+    "test/ru.5.jsonl": "378ecea11ce507020a1292b078d9fe543323a00a219807f291a49db19de58435",
+    "test/uk.5.jsonl": "ea752b0d05358c9cc0cd00fbb929425dc3ed5dd687e8351400c6cd2e5ab0cd8e",
+    "dev/bg.5.jsonl": "80d417215d07d23839cfb2bdfdfbd482eca73d16eaf6e2177f9fe53e08e8c184",
+    "dev/de.5.jsonl": "92c0ba40e4db42f627bfb5bdaab98d78ce7173b84f87a33234ba462fd0a8766e",
+    "dev/en.5.jsonl": "09c13a55178de80f5705aa05bdea630b2d62410eb630d9fcc0d361a7010a7299",
+    "dev/es.5.jsonl": "73ba3243c8753d370a810731e39e770b8f0e02b1fbbcd6b7b67849c2fa5174c7",
+    "dev/fr.5.jsonl": "1476d50b5f84b454b6bc3242da28a39e78981ba59d330d1e5edab54b03b62b5f",
+    "dev/pl.5.jsonl": "2d44b58a2fe181766702bdeff8b6786c4ad3a9c20ad68f544cd2053cfe7d0ec3",
+    "dev/ro.5.jsonl": "c7bd9d0523a376c232d585eb58e357d086d339653616e7ea5f476e5cc52b4ba0",
+    "dev/ru.5.jsonl": "13c4c2aa5a6d221d9ac8390e612061ee3b7b76c68ee5e6f66f515db51c6b872c",
+    "dev/uk.5.jsonl": "4ba784808291b7d95b8b68adf331883d1e6b408ec0b7854c7aa1b85dec58b3f3",
     "test/bg.4.jsonl": "03dc7b328ec4d980bceb0cdbd1737602d1b27d8b1361237d1ae4c0231bb5761e",
     "test/de.4.jsonl": "7231ad00e78ab9c751fdac79ac8750889f0cd3d4730535b0fb372fb4d3999e0d",
     "test/en.4.jsonl": "227a7eafa439c344d1fab7294262bd1b7ca56cb5c264c80efb1513d3868dd8b0",
@@ -83,7 +105,7 @@ PINNED = {
 
 #: per wave, the least number of articles per language and split that are: clean, machine
 #: translated, boilerplate, with a spam bio or an unrelated link block (the writers' brief)
-COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1)}
+COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(COMPOSITION))
