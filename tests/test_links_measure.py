@@ -10,7 +10,8 @@ import pytest
 from test_links_data import ARTICLES
 
 from audit.check.rules.links._blocks import analyse
-from audit.check.rules.links.LNK001 import DEFAULT_MIN_RELATEDNESS
+from audit.check.rules.links._check import DEFAULT_MIN_RELATEDNESS_ONE_LINK
+from audit.check.rules.links.LNK001 import DEFAULT_MIN_RELATEDNESS, UnrelatedLinkBlock
 from audit.text import Doc
 
 
@@ -32,19 +33,26 @@ def variants() -> list[tuple[str, str, str, str]]:
 
 
 def scores() -> list[tuple[str, str, float | None]]:
+    return [(name, label, rel) for name, label, rel, _n in sized_scores()]
+
+
+def sized_scores() -> list[tuple[str, str, float | None, int]]:
+    """``(name, label, relatedness, number of headlines)``; relatedness NaN when no block is found."""
     rows = []
     for name, lang, text, label in variants():
         blocks = analyse(Doc(text, lang)).blocks
         rel = blocks[-1].relatedness if blocks else None
-        rows.append((name, label, rel if blocks else float("nan")))
+        rows.append((name, label, rel if blocks else float("nan"), len(blocks[-1].items) if blocks else 0))
     return rows
 
 
-def precision_recall(threshold: float) -> tuple[float, float, int, int, int]:
-    """Unrelated = positive. A block that is not found counts as predicted negative."""
+def precision_recall(threshold: float, one_link: float = DEFAULT_MIN_RELATEDNESS_ONE_LINK) -> tuple[float, float, int, int, int]:
+    """Unrelated = positive, at ``threshold`` for blocks of several headlines and ``one_link``
+    for a block of one (as LNK001 judges them). A block that is not found counts as predicted
+    negative."""
     tp = fp = fn = 0
-    for _name, label, rel in scores():
-        predicted = rel is not None and rel == rel and rel < threshold
+    for _name, label, rel, n in sized_scores():
+        predicted = rel is not None and rel == rel and rel < (one_link if n == 1 else threshold)
         if predicted and label == "unrelated":
             tp += 1
         elif predicted:
@@ -64,6 +72,18 @@ def test_every_labelled_block_is_found() -> None:
 def test_default_threshold_separates_the_labelled_blocks() -> None:
     p, r, tp, fp, fn = precision_recall(DEFAULT_MIN_RELATEDNESS)
     assert p >= 0.95 and r >= 0.9, (p, r, tp, fp, fn)
+
+
+def test_one_link_blocks_are_condemned_only_when_they_share_no_word() -> None:
+    """The inline variants (one headline each): every related one is kept, and the unrelated
+    ones sharing no content word with the article are condemned by LNK001 itself."""
+    check = UnrelatedLinkBlock()
+    inline = [(label, rel, n) for name, label, rel, n in sized_scores() if name.endswith("-inline")]
+    assert inline and all(n == 1 for _l, _r, n in inline)
+    blocks = {name: analyse(Doc(text, lang)).blocks[-1] for name, lang, text, _l in variants() if name.endswith("-inline")}
+    assert not any(check.unrelated(b) for name, b in blocks.items() if "-related-" in name)
+    zero = [b for name, b in blocks.items() if "-unrelated-" in name and b.relatedness == 0]
+    assert len(zero) >= 8 and all(check.unrelated(b) for b in zero)
 
 
 @pytest.mark.parametrize("shape", ["header", "trailing"])

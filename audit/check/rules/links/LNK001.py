@@ -61,7 +61,7 @@ class UnrelatedLinkBlock(LinkBlockCheck):
         what = "link" if len(b.items) == 1 else f"block of {len(b.items)} links"
         return (
             f"\"{header}\" {what} about other stories (relatedness {b.relatedness:.2f} "
-            f"< {self.min_relatedness:g}): site navigation pasted into the article.",
+            f"< {self.threshold(b):g}): site navigation pasted into the article.",
             {"header": header, "items": len(b.items), "relatedness": round(b.relatedness, 3),
              "item_relatedness": [None if x is None else round(x, 3) for x in b.scores],
              "kind": b.kind},

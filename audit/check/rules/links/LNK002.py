@@ -57,7 +57,7 @@ class UnrelatedTrailingHeadlines(LinkBlockCheck):
         under = f" under \"{header}\"" if header else ""
         return (
             f"The text ends with {len(b.items)} headlines of other stories{under} (relatedness "
-            f"{b.relatedness:.2f} < {self.min_relatedness:g}): pasted site navigation.",
+            f"{b.relatedness:.2f} < {self.threshold(b):g}): pasted site navigation.",
             {"items": len(b.items), "relatedness": round(b.relatedness, 3), "header": header,
              "item_relatedness": [None if x is None else round(x, 3) for x in b.scores]},
         )
