@@ -250,6 +250,43 @@ def test_unknown_header_joins_the_trailing_run(case: tuple, header: str) -> None
     assert apply_fixes(text, hits)[0] == body + "\n\n"
 
 
+COLON_HEADERS = ["Вам также может понравиться:", "Популярно в момента:", "Popular right now:",
+                 "Ti-ar putea plăcea și:", "Das könnte Ihnen gefallen:", "Te puede gustar:"]
+
+
+@pytest.mark.parametrize("header", COLON_HEADERS)
+@pytest.mark.parametrize("case", [c for c in HELD_OUT if c[4] == "LNK001" and c[3].count("\n") >= 2],
+                         ids=lambda c: c[0] if isinstance(c, tuple) else c)
+def test_unlisted_colon_header_with_a_reading_word_joins_the_trailing_run(case: tuple, header: str) -> None:
+    """A line ending in ":" introduces content ("Other results:") unless it holds a reading,
+    popularity or recommendation word (``header_words``): then it heads the run of headlines."""
+    lang, _topic, body, block, _check = case
+    items = [ln for ln in block.split("\n")[1:] if ln.strip()]
+    new_block = header + "\n" + "\n".join(items)
+    hits = findings(body + "\n\n" + new_block, lang)
+    assert [f.check for f in hits] == ["LNK002"]
+    assert hits[0].evidence == new_block and hits[0].data["header"] == header.rstrip(":")
+
+
+def test_one_link_sharing_a_word_with_the_article_is_a_read_also_link_not_navigation() -> None:
+    """One headline is judged on a handful of words: sharing one content word with the
+    article ("most" in a story about a collapsed footbridge) keeps it a "read also" link
+    (BP008, boilerplate); a headline sharing none is pasted navigation (LNK001)."""
+    body = ("Dwie osoby zostały ranne, gdy w sobotę rano zawaliła się drewniana kładka nad rzeką w Borzęcinie. "
+            "Strażacy wyciągnęli poszkodowanych z wody.\n\n"
+            "Mieszkańcy mówią, że kładka od dawna była w złym stanie, a deski były spróchniałe. "
+            "Zgłaszali to do gminy co najmniej dwa razy.\n\n"
+            "Wójt przyznał, że remont kładki był planowany na ten rok, ale przetarg nie przyniósł ofert. "
+            "Sprawą zajmie się prokuratura i nadzór budowlany.\n\n"
+            "Inspektor nadzoru zapowiedział kontrolę pozostałych kładek w powiecie, a trzy zostaną zamknięte.")
+    related = "Czytaj także: Remont mostu w Zembrzycach. Objazd potrwa do jesieni"
+    [f] = findings(body.replace("\n\nMieszkańcy", "\n\n" + related + "\n\nMieszkańcy"), "pl")
+    assert f.check == "BP008" and f.data["items"] == 1 and 0 < f.data["relatedness"] < 0.4
+    unrelated = "Czytaj także: Koncert gwiazd disco przyciągnął tłumy do amfiteatru"
+    [g] = findings(body.replace("\n\nMieszkańcy", "\n\n" + unrelated + "\n\nMieszkańcy"), "pl")
+    assert g.check == "LNK001" and g.data["relatedness"] == 0
+
+
 def test_results_after_a_colon_line_are_content() -> None:
     body = HELD_OUT[0][2]
     text = (body + "\n\nOther results:\nAlcaraz beat Sinner in five sets\nSwiatek lost to Gauff in the semi-final\n"

@@ -50,6 +50,16 @@ def _header_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return whole, inline
 
 
+@cache
+def _header_words_re() -> re.Pattern[str]:
+    """A reading / popularity / recommendation word (``header_words`` of every language's
+    ``link_headers`` lexicon) at a word start: it makes an unlisted line ending in ":" the
+    header of the headline run under it ("Вам также может понравиться:", "Popular right now:"),
+    where "Other results:" or "Programme:" introduce content."""
+    words = sorted(union("link_headers", "header_words"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+
+
 @dataclass
 class LinkBlock:
     """A block of links: its header line (if any) and its headline items, as spans."""
@@ -154,7 +164,7 @@ def analyse(doc: Doc, *, stem_len: int = 5, item_min_words: int = 3, item_max_wo
         prev = text[prev_s:prev_e].rstrip()
         nprev = len(doc.words_in(prev_s, prev_e))
         run.reverse()
-        if prev.endswith(":"):
+        if prev.endswith(":") and not _header_words_re().search(prev):
             pass  # "Ingredients:", "Programme:", "Other results:" introduce content lists
         elif _header_like(prev, nprev, header_max_words):
             # an unknown header ("Lesenswert", "Stories picked for you") belongs to the block
