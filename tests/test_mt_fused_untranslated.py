@@ -41,6 +41,9 @@ FLAGGED = [
      ("MT002", "a confirmat a declarat")),
     ("de", "Der Sprecher sagte, betonte, dass die Werft keine weiteren Aufträge annehme.",
      ("MT002", "sagte, betonte")),
+    # outside the dialogue dashes the same English is the pipeline's
+    ("pl", "MVP wybrano Amerykanina Harrisa, who said that the team was the best, powiedział trener klubu.",
+     ("MT006", "who said that the team was the best")),
     ("pl", "Magnesy połączyły się w jelitach, das Risiko sei nicht zu unterschätzen, powiedziała rzeczniczka.",
      ("MT006", "das Risiko sei nicht zu unterschätzen")),
     ("ro", "Cei doi au fost predați la Bamako, selon une source sécuritaire, și duși apoi la spital.",
@@ -86,6 +89,9 @@ CLEAN = [
     ("fr", "« Nous ne céderons pas », a-t-elle déclaré devant la presse à Lyon."),
     ("ru", "Министр заявил, добавив, что переговоры продолжатся в понедельник."),
     ("es", "El Domingo habló el tenor Plácido Domingo en el teatro."),
+    # direct speech printed with a dialogue dash is a quotation: its English is the speaker's
+    ("pl", "MVP wybrano Amerykanina Harrisa. – It's the best team I've ever played for – powiedział po angielsku."),
+    ("bg", "Треньорът благодари на феновете.\n\n— We never stopped believing in this team — каза капитанът след мача."),
 ]
 
 

@@ -214,7 +214,36 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int]]:
                 continue
             spans.append((m.start(), end))
             pos = end
-    return spans
+    dialogue = [(a, b) for a, b in _dialogue_spans(doc) if not any(a < qe and qs < b for qs, qe in spans)]
+    return sorted(spans + dialogue) if dialogue else spans
+
+
+#: a dialogue dash opening direct speech: at the start of a paragraph or after a sentence end
+#: ("…mistrzami. – It's the best team I've ever played for – powiedział po angielsku."), as
+#: Polish, Bulgarian, Russian, Ukrainian, Romanian, French and Spanish print speech
+_DIALOGUE_OPEN = re.compile(r"(?:^|(?<=[.!?…]\s))[ \t]*[–—][ \t]+(?=[^\W\d_])", re.MULTILINE)
+#: the dash that closes the speech before the speech verb ("… – powiedział", "… — сказал")
+_DIALOGUE_CLOSE = re.compile(r"[ \t][–—][ \t]")
+
+
+def _dialogue_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Direct speech printed with a dialogue dash: from the dash to the closing dash or to
+    the end of the paragraph."""
+    text = doc.text
+    if "–" not in text and "—" not in text:
+        return []
+    out: list[tuple[int, int]] = []
+    for ps, pe in doc.paragraphs:
+        pos = ps
+        while pos < pe:
+            m = _DIALOGUE_OPEN.search(text, pos, pe)
+            if not m:
+                break
+            c = _DIALOGUE_CLOSE.search(text, m.end(), pe)
+            end = c.start() if c else pe
+            out.append((m.start(), end))
+            pos = c.end() if c else pe
+    return out
 
 
 def enclosing_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
