@@ -41,6 +41,13 @@ FLAGGED = [
      ("MT002", "a confirmat a declarat")),
     ("de", "Der Sprecher sagte, betonte, dass die Werft keine weiteren Aufträge annehme.",
      ("MT002", "sagte, betonte")),
+    # the sentence's subject glued on again in lowercase: the clause rendered twice
+    ("fr", "La société a déclaré la société a indiqué que le navire avait été attaqué au large.",
+     ("MT002", "La société a déclaré la société a")),
+    ("pl", "Ratownicy próbują utrzymać zwierzęta mokre i chłodne ratownicy starają się polewać je wodą.",
+     ("MT002", "Ratownicy próbują utrzymać zwierzęta mokre i chłodne ratownicy starają")),
+    ("ru", "Обе партии направили наблюдателей в избирательные комиссии обе партии отправили юристов.",
+     ("MT002", "Обе партии направили наблюдателей в избирательные комиссии обе партии отправили")),
     # outside the dialogue dashes the same English is the pipeline's
     ("pl", "MVP wybrano Amerykanina Harrisa, who said that the team was the best, powiedział trener klubu.",
      ("MT006", "who said that the team was the best")),
@@ -89,6 +96,13 @@ CLEAN = [
     ("fr", "« Nous ne céderons pas », a-t-elle déclaré devant la presse à Lyon."),
     ("ru", "Министр заявил, добавив, что переговоры продолжатся в понедельник."),
     ("es", "El Domingo habló el tenor Plácido Domingo en el teatro."),
+    # a subject repeated after a complementiser, a conjunction or a reporting verb that takes a
+    # bare clause, or a parallel, is the writer's
+    ("pl", "Firma podała w czwartek, że firma zamknie zakład w Gliwicach do końca roku."),
+    ("en", "The company said the company would close the plant in Gliwice by the end of the year."),
+    ("es", "Menos flores silvestres significa menos alimento para las abejas en primavera."),
+    ("fr", "La société a annoncé mardi que la société mère reprendrait les activités au printemps."),
+    ("ro", "Compania a anunțat că va investi, iar compania mamă va garanta împrumutul."),
     # direct speech printed with a dialogue dash is a quotation: its English is the speaker's
     ("pl", "MVP wybrano Amerykanina Harrisa. – It's the best team I've ever played for – powiedział po angielsku."),
     ("bg", "Треньорът благодари на феновете.\n\n— We never stopped believing in this team — каза капитанът след мача."),

@@ -11,6 +11,7 @@ from audit.check.rules.mt._common import (
     DetectorMixin,
     Signal,
     cue_set,
+    cues,
     english_zipf,
     in_spans,
     is_capitalised,
@@ -29,7 +30,7 @@ class FusedDuplicate(DetectorMixin, Check):
     """Two translations of one clause glued together: the subject or the opening repeats.
 
     When a content farm's pipeline translates a headline and its body sentence, or keeps two
-    candidate translations, the clause is restarted inside the sentence. Four shapes:
+    candidate translations, the clause is restarted inside the sentence. Five shapes:
 
     * the same capitalised phrase recurs verbatim after one or two words, with only spaces
       between: "Korea Północna wystartowała Korea Północna wystrzeliła" ("North Korea
@@ -45,7 +46,11 @@ class FusedDuplicate(DetectorMixin, Check):
       or a second reporting clause after a bare comma that restates the subject ("…a dit que
       le trafic, le président de l'autorité a déclaré que…"); a gerund ("said, adding that"),
       a conjunction or relative pronoun ("…, which he said…") or a closing "…, he said." is
-      the writer's own construction (``gerund_suffixes``, ``clause_linkers`` in ``mt_cues``).
+      the writer's own construction (``gerund_suffixes``, ``clause_linkers`` in ``mt_cues``);
+    * the sentence's subject starts the clause again in lowercase, glued to the word before
+      it: "La société a déclaré la société a indiqué que…" (not after a conjunction,
+      complementiser or preposition, "Firma podała, że firma…", nor in a parallel, "Menos
+      flores significa menos alimento").
 
     Severity: like every MT signal, a finding is a warning only when the article as a
     whole is judged machine translated (MT010 fires: ``mt_score`` over its threshold and
@@ -119,6 +124,9 @@ class FusedDuplicate(DetectorMixin, Check):
                         i = sig.data["next"]
                         continue
                 i += 1
+            sig = self._subject_glued_again(doc, words, toks, low, ss, quotes)
+            if sig is not None and not any(f.start < sig.end and sig.start < f.end for f in out):
+                out.append(sig)
         out.extend(self._doubled_reports(doc, out, quotes))
         for sig in out:
             sig.data.pop("next", None)
@@ -350,6 +358,54 @@ class FusedDuplicate(DetectorMixin, Check):
         return Signal("fused", start, end, strength=0.7,
                       data={"phrase": toks[i], "gap": "", "restart": True, "next": i + 1})
 
+    def _subject_glued_again(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], low: list[str],
+                             sent_start: int, quotes: list[tuple[int, int]]) -> Signal | None:
+        """The sentence's opening subject (its first one or two words, holding a content
+        word) recurs in lowercase later in the sentence, glued to the word before it with no
+        punctuation and to a next word, and that word before it is no function word: the
+        pipeline kept two renderings of the whole clause one after the other ("La société a
+        déclaré la société a indiqué que…", "Ratownicy próbują utrzymać zwierzęta mokre
+        i chłodne ratownicy starają się…", "Обе кампании направили наблюдателей в счётные
+        центры обе кампании отправили…").
+
+        Edited copy repeats a subject only after a conjunction, a complementiser or a
+        preposition ("Firma podała, że firma…": function words of the language), after
+        punctuation, or, in languages that drop the complementiser (``bare_report_clause``
+        in ``mt_cues``: English, German), after a reporting verb ("said the company would").
+        Words that build parallels ("Menos flores significa menos alimento", "the more…
+        the more": ``parallel_words``) and very frequent words (Zipf >= 6) are not subjects."""
+        n = len(toks)
+        if not words or words[0][0] != sent_start:
+            return None
+        lang = doc.lang or ""
+        stop = stopwords(lang)
+        parallel = cue_set(lang, "fused", "parallel_words")
+        text = doc.text
+        for k in (2, 1):
+            if n < 2 * k + 3:
+                continue
+            head = low[:k]
+            content = [w for w in head if w.isalpha() and len(w) >= 4 and w not in stop]
+            if not content or any(w in parallel for w in head) or zipf(content[0], lang) >= 6.0:
+                continue
+            if k == 1 and zipf(head[0], lang) < 3.0:
+                continue  # a rare first word is likely a name
+            for j in range(k + 2, min(n - k, _GLUED_WINDOW)):
+                if low[j:j + k] != head or not toks[j][:1].islower():
+                    continue
+                if text[words[j - 1][1]:words[j][0]].strip() or low[j - 1] in stop or not low[j - 1].isalpha():
+                    continue
+                if text[words[j + k - 1][1]:words[j + k][0]].strip():
+                    continue  # the second copy goes on with its own verb, no comma between
+                if cues(lang).get("fused", {}).get("bare_report_clause") and _is_report(doc, words[j - 1]):
+                    continue
+                start, end = words[0][0], words[j + k][1]
+                if in_spans(quotes, start, end):
+                    return None
+                return Signal("fused", start, end, strength=0.8,
+                              data={"phrase": text[words[j][0]:words[j + k - 1][1]], "gap": "", "glued": True})
+        return None
+
     def _second_report(self, doc: Doc, s1: int, e1: int, s2: int, e2: int) -> bool:
         """A second reporting clause joined to the first by a bare comma: "Le chef de
         l'autorité a dit que le trafic, le président de l'autorité a déclaré que la
@@ -384,6 +440,9 @@ class FusedDuplicate(DetectorMixin, Check):
             elif sig.data.get("shape") == "reporting":
                 msg = (f"Two reporting verbs glued together ({sig.data['first']!r}, {sig.data['second']!r}): "
                        "two translations of one 'said' fused together.")
+            elif sig.data.get("glued"):
+                msg = (f"The sentence starts again with its subject {sig.data['phrase']!r} in mid-sentence, with "
+                       "no punctuation or conjunction: two translations of one clause fused together.")
             elif sig.data.get("restart"):
                 msg = (f"A new clause starts with a capitalised {sig.data['phrase']!r} in mid-sentence: "
                        "two translations fused together.")
@@ -409,6 +468,16 @@ _REPORT_SPAN = 300
 # розслідування буде незалежним"); fewer words after it close the sentence ("…, he said.")
 _REPORTED_WORDS = 3
 _QUOTE_MARKS = frozenset("\"„“”«»‚‘’")
+# _GLUED_WINDOW=30: the second rendering of a clause starts within 30 words of the sentence
+# start (4-17 in the fifth-wave dev half)
+_GLUED_WINDOW = 30
+
+
+def _is_report(doc: Doc, word: tuple[int, int]) -> bool:
+    """``word`` is (the end of) a reporting verb of the article's language."""
+    from audit.score.attribution import reporting_verb_spans
+
+    return any(s <= word[0] < e for s, e in reporting_verb_spans(doc))
 
 
 def _repeat_len(toks: list[str], i: int, gap: int, min_len: int, max_len: int = _MAX_LEN) -> int:
