@@ -21,7 +21,9 @@ class UnrelatedLinkBlock(LinkBlockCheck):
     language in ``audit/lexicons/link_headers/``) followed by headline-like lines. When the
     headlines share almost no vocabulary with the article (relatedness measured against the
     body's own sentences), the block is pasted navigation, not part of the story. Also finds
-    one-line links ("Czytaj także: <headline>"). The fix deletes the block.
+    one-line links ("Czytaj także: <headline>"); one headline is judged on a handful of words,
+    so it is condemned only when it shares no content word with the article (otherwise it is
+    a "read also" link, BP008). The fix deletes the block.
 
     **Anti-pattern**
 
