@@ -232,17 +232,16 @@ def _dialogue_spans(doc: Doc) -> list[tuple[int, int]]:
     text = doc.text
     if "–" not in text and "—" not in text:
         return []
+    ends = [pe for _ps, pe in doc.paragraphs]
     out: list[tuple[int, int]] = []
-    for ps, pe in doc.paragraphs:
-        pos = ps
-        while pos < pe:
-            m = _DIALOGUE_OPEN.search(text, pos, pe)
-            if not m:
-                break
-            c = _DIALOGUE_CLOSE.search(text, m.end(), pe)
-            end = c.start() if c else pe
-            out.append((m.start(), end))
-            pos = c.end() if c else pe
+    done = -1
+    for m in _DIALOGUE_OPEN.finditer(text):
+        k = bisect.bisect_right(ends, m.start())
+        if m.start() < done or k == len(ends):
+            continue
+        c = _DIALOGUE_CLOSE.search(text, m.end(), ends[k])
+        out.append((m.start(), c.start() if c else ends[k]))
+        done = c.end() if c else ends[k]
     return out
 
 
