@@ -44,7 +44,8 @@ class RelatedLinkBlock(LinkBlockCheck):
     severity = Severity.WARNING
     fixable = True
 
-    # the LNK001 threshold (tests/test_links_measure.py): at or above it a block is related
+    # the LNK001 thresholds (tests/test_links_measure.py; one headline: the one-link one): at or
+    # above it a block is related
     def reports(self, b: Any) -> bool:
         return b.kind != "trailing" and not self.unrelated(b)
 
