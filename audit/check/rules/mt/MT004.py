@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -65,11 +66,17 @@ class Calque(DetectorMixin, Check):
 
     def detect(self, doc: Doc) -> list[Signal]:
         out: list[Signal] = []
-        low = doc.memo("mt:calque-text", lambda d: _SPACES.sub(" ", d.text.lower()))
+        text = doc.text
+        folded = doc.memo("mt:calque-text", _FoldedText)
         for cq in calques(doc.lang or ""):
-            if cq.keys is not None and not any(k in low for k in cq.keys):
-                continue  # none of the words the formula must start with is in the text
-            for m in cq.regex.finditer(doc.text):
+            if cq.keys is None or not folded.exact:
+                matches: Iterator[re.Match[str]] = cq.regex.finditer(text)
+            else:
+                starts = folded.starts(cq.keys)
+                if not starts:
+                    continue  # none of the words the formula must start with is in the text
+                matches = _matches_at(cq.regex, text, starts)
+            for m in matches:
                 if m.end() > m.start():
                     out.append(Signal("calque", m.start(), m.end(), strength=cq.weight,
                                       data={"calque": cq.id, "english": cq.english, "note": cq.note}))
@@ -104,6 +111,67 @@ class _Calque:
 #: a literal start shorter than this is too common to be worth a substring test
 _MIN_KEY = 3
 _SPACES = re.compile(r"\s+")
+_WIDE_SPACES = re.compile(r"\s{2,}")
+
+
+class _FoldedText:
+    r"""An article lowercased with every run of white space folded to one space, where the
+    literal starts of the calques (:func:`literal_starts`) are looked up, and the way back
+    from a position in it to the position in the article.
+
+    Every match of a calque starts with one of its literal starts, so the regex is tried
+    only where one occurs (:func:`_matches_at`) instead of at every character: a pattern
+    begins with a word-start guard, which keeps the regex engine from its own literal-prefix
+    scan. ``exact`` is false for the rare text whose lowercase form changes length ("İ"),
+    where positions cannot be mapped back; the calques then scan the whole text.
+
+    >>> t = _FoldedText(Doc("Said  In\nA statement"))
+    >>> t.text, t.starts(("in a st",)), t.starts(("nothing",))
+    ('said in a statement', [6], [])
+    """
+
+    __slots__ = ("exact", "shifts", "text", "where")
+
+    def __init__(self, doc: Doc) -> None:
+        lowered = doc.text.lower()
+        self.exact = len(lowered) == len(doc.text)
+        self.text = _SPACES.sub(" ", lowered)
+        # after each run of 2+ white-space characters (folded to one), positions in the
+        # folded text lag behind the article by the characters removed so far
+        self.where: list[int] = []
+        self.shifts: list[int] = []
+        removed = 0
+        for m in _WIDE_SPACES.finditer(lowered):
+            removed += m.end() - m.start() - 1
+            self.where.append(m.end() - removed)
+            self.shifts.append(removed)
+
+    def starts(self, keys: tuple[str, ...]) -> list[int]:
+        """Article positions where one of ``keys`` occurs in the folded text, in order."""
+        found: set[int] = set()
+        text = self.text
+        for key in keys:
+            i = text.find(key)
+            while i >= 0:
+                found.add(i)
+                i = text.find(key, i + 1)
+        if not found:
+            return []
+        where, shifts = self.where, self.shifts
+        return sorted(p + (shifts[j - 1] if (j := bisect_right(where, p)) else 0) for p in found)
+
+
+def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """The matches ``regex.finditer(text)`` yields, when every match must begin at one of
+    ``starts``: leftmost first, none overlapping the one before (as :meth:`re.Pattern.finditer`)."""
+    end = -1
+    for pos in starts:
+        if pos < end:
+            continue
+        m = regex.match(text, pos)
+        if m is not None:
+            yield m
+            end = max(m.end(), pos + 1)
 
 
 def literal_starts(pattern: str) -> tuple[str, ...] | None:
