@@ -1,5 +1,5 @@
 """The later hand-written waves of the evaluation corpus (tests/corpus/src<n> ->
-{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5).
+{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5, 6).
 
 The third wave (2026-11-21) and the fourth (2026-11-22) were written by writers who read
 neither the detectors nor their lexicons nor any earlier corpus file, and who ran nothing but
@@ -10,7 +10,9 @@ and has three clean hard negatives each, one a professional translation of a wir
 The fifth (2026-11-22, the same rules, commissioned after the fourth's test half was scored)
 has 6 machine-translated articles per language and split, 3 clean hard negatives and one
 article with boilerplate or with a spam bio and unrelated links (the kind alternating between
-the splits by language).
+the splits by language). The sixth (2026-11-22, commissioned after the fifth's test half was
+scored) has the same composition, with the kinds swapped between the splits, from writers in
+new language pairs.
 Their files, and the second wave's, are pinned here by digest: editing a held-out article
 shows up as a failing test.
 """
@@ -27,7 +29,7 @@ from audit.eval.build import CORPUS, LANGS, wave_records
 from audit.eval.corpus import CATEGORIES, iter_corpus, shared_paragraphs
 
 #: the later waves' built files, byte for byte, as committed (waves 2-3 on 2026-11-21,
-#: waves 4-5 on 2026-11-22)
+#: waves 4-6 on 2026-11-22)
 PINNED = {
     "test/bg.5.jsonl": "3b256659768314811f3ec2b6d660ff42a9a8e83cbf564a54de0379b8903b3035",
     "test/de.5.jsonl": "06fe1a774ad4a53bcd31610dcf1a6354f22fcdd356ec7798bd0810d07015875b",
@@ -38,6 +40,24 @@ PINNED = {
     "test/ro.5.jsonl": "f395737fa2ab4947bd34b7916010eebf1ee91a174abe3e0de5913960a6206e51",
     "test/ru.5.jsonl": "378ecea11ce507020a1292b078d9fe543323a00a219807f291a49db19de58435",
     "test/uk.5.jsonl": "ea752b0d05358c9cc0cd00fbb929425dc3ed5dd687e8351400c6cd2e5ab0cd8e",
+    "dev/bg.6.jsonl": "46793b45c38038038bb3a376c1954ce01beb801ea67150c6407fb3530c937810",
+    "dev/de.6.jsonl": "3b50c72054fc15054d5cf6623bd9ef33115b57006b99dfdce2eb47afaa163253",
+    "dev/en.6.jsonl": "62ecdb9919a23e06b5b4019784cb690e94ed1ae297864e268d617915db1264b8",
+    "dev/es.6.jsonl": "b33f35cd5e81c23dee019064695358bb42aadc8e4cf9d2cc15ed0921493487c1",
+    "dev/fr.6.jsonl": "64c3ba05813c8019bfdef13c68bdd029df1f17d120206e5bf54a5c51da05968c",
+    "dev/pl.6.jsonl": "18c6c3a77e3493f486efe1d4dc87d40e32479103935d7113d686220fc03a7565",
+    "dev/ro.6.jsonl": "094116863d058be1201bf1618ae390a01bafda4cc94c81a6e326abb7c0185404",
+    "dev/ru.6.jsonl": "19cd21689bf058d6be2e07cfccfc2e021016a1d8728fe198304b0d020bde9389",
+    "dev/uk.6.jsonl": "ecf4e8ebf8b0b02b537d789653e343af585b4e0f7bc301c6f3dca0510fe59def",
+    "test/bg.6.jsonl": "cbf9f520ff45b5b080c112a3b59b2059e3eca6230770f3b69e190854c36ea7d3",
+    "test/de.6.jsonl": "de0ee9ad395508451c4248a9bc00e75126d73886d459450b31a66fa0139f869a",
+    "test/en.6.jsonl": "fc2a883513d26451dcd4eda4f2094418b1ec22b214689ad8081f1ad88ca5ad98",
+    "test/es.6.jsonl": "9af30883d4cefa9c9626780376f4692f3d1fa1257b93b40da3452240dc5cf92d",
+    "test/fr.6.jsonl": "5ecb51805ef1693bdde141e92da806481014ee3cf5d68b90cac6035e7801ea7c",
+    "test/pl.6.jsonl": "fc030e9151ce7c90760bdd38331324ad1c728532dea713f71ae8c08c77c94891",
+    "test/ro.6.jsonl": "e5d8f9655356a0fb52d8ac1117d85c07169d68460e635d2c571e33315b63852c",
+    "test/ru.6.jsonl": "5fc1a05df243ea8ef6b01fc4ab68ab04f38a07556f60007a7ee857d583b5a546",
+    "test/uk.6.jsonl": "f2d45d286163abdb5bef544fb8a85c130ccd13354ea6b84828ac3b0e1aa6e29f",
     "dev/bg.5.jsonl": "80d417215d07d23839cfb2bdfdfbd482eca73d16eaf6e2177f9fe53e08e8c184",
     "dev/de.5.jsonl": "92c0ba40e4db42f627bfb5bdaab98d78ce7173b84f87a33234ba462fd0a8766e",
     "dev/en.5.jsonl": "09c13a55178de80f5705aa05bdea630b2d62410eb630d9fcc0d361a7010a7299",
@@ -105,8 +125,9 @@ PINNED = {
 
 #: per wave, the least number of articles per language and split that are: clean, machine
 #: translated, boilerplate, with a spam bio or an unrelated link block (the writers' brief;
-#: the fifth wave has one of the last two kinds, alternating by split, checked separately)
-COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0)}
+#: the fifth and sixth waves have one of the last two kinds, alternating by split, checked
+#: separately)
+COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0), 6: (3, 6, 0, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(COMPOSITION))
