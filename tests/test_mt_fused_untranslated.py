@@ -48,6 +48,13 @@ FLAGGED = [
      ("MT002", "Ratownicy próbują utrzymać zwierzęta mokre i chłodne ratownicy starają")),
     ("ru", "Обе партии направили наблюдателей в избирательные комиссии обе партии отправили юристов.",
      ("MT002", "Обе партии направили наблюдателей в избирательные комиссии обе партии отправили")),
+    # the subject said again after the clause inserted between commas: the restart
+    ("ro", "Raportul, care a fost întocmit de trei agenții europene, raportul arată o creștere a amenzilor.",
+     ("MT002", "Raportul, care a fost întocmit de trei agenții europene, raportul arată")),
+    ("en", "The mayor of Lyon, Claire Dubois, the mayor announced new parking rules on Monday.",
+     ("MT002", "The mayor of Lyon, Claire Dubois, the mayor announced")),
+    ("bg", "Пилотът, който успял да катапултира, пилотът бил откаран в болница в Бургас.",
+     ("MT002", "Пилотът, който успял да катапултира, пилотът бил")),
     # outside the dialogue dashes the same English is the pipeline's
     ("pl", "MVP wybrano Amerykanina Harrisa, who said that the team was the best, powiedział trener klubu.",
      ("MT006", "who said that the team was the best")),
@@ -103,6 +110,12 @@ CLEAN = [
     ("es", "Menos flores silvestres significa menos alimento para las abejas en primavera."),
     ("fr", "La société a annoncé mardi que la société mère reprendrait les activités au printemps."),
     ("ro", "Compania a anunțat că va investi, iar compania mamă va garanta împrumutul."),
+    # after the inserted clause edited copy goes on with the verb, or names the subject again
+    # only after a conjunction or a verb; a word repeated in a row is rhetoric
+    ("ro", "Raportul, care a fost întocmit de trei agenții europene, arată o creștere a amenzilor."),
+    ("pl", "Kupujący, który chciał pozostać anonimowy, licytował przez telefon, a kupujący z Azji odpadł."),
+    ("en", "The minister, who spoke in Geneva, said the minister of finance would attend the talks."),
+    ("pl", "Podatki, podatki, podatki: o niczym innym nie mówiło się na sesji rady miasta."),
     # direct speech printed with a dialogue dash is a quotation: its English is the speaker's
     ("pl", "MVP wybrano Amerykanina Harrisa. – It's the best team I've ever played for – powiedział po angielsku."),
     ("bg", "Треньорът благодари на феновете.\n\n— We never stopped believing in this team — каза капитанът след мача."),
