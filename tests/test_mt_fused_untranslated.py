@@ -55,6 +55,15 @@ FLAGGED = [
      ("MT002", "The mayor of Lyon, Claire Dubois, the mayor announced")),
     ("bg", "Пилотът, който успял да катапултира, пилотът бил откаран в болница в Бургас.",
      ("MT002", "Пилотът, който успял да катапултира, пилотът бил")),
+    # a German chunk closing the sentence, the next paragraph starting with a capital
+    ("ro", "Lucrările au întârziat un an din cauza vremii, teilte das Unternehmen mit.\n\nProiectul costă un miliard.",
+     ("MT006", "teilte das Unternehmen mit")),
+    # an Italian chunk in English; text in a script the language does not write
+    ("en", "The agency issued an orange alert for Tuesday, con possibili nuovi temporali nel pomeriggio.",
+     ("MT006", "con possibili nuovi temporali nel pomeriggio")),
+    ("en", "The plant uses the \"渔光互补\" model, with fish farmed under the panels.", ("MT006", "渔光互补")),
+    ("fr", "Le ministère a indiqué que ситуация находится под контролем depuis lundi.",
+     ("MT006", "ситуация находится под контролем")),
     # outside the dialogue dashes the same English is the pipeline's
     ("pl", "MVP wybrano Amerykanina Harrisa, who said that the team was the best, powiedział trener klubu.",
      ("MT006", "who said that the team was the best")),
@@ -116,6 +125,9 @@ CLEAN = [
     ("pl", "Kupujący, który chciał pozostać anonimowy, licytował przez telefon, a kupujący z Azji odpadł."),
     ("en", "The minister, who spoke in Geneva, said the minister of finance would attend the talks."),
     ("pl", "Podatki, podatki, podatki: o niczym innym nie mówiło się na sesji rady miasta."),
+    # a Cyrillic quotation in the original is the speaker's; one cited Chinese character
+    ("en", "The mayor told the crowd \"мы справимся\" before the vote on Tuesday."),
+    ("de", "Auf den Laternen stand das Zeichen 福 für Glück, erklärte die Kuratorin."),
     # direct speech printed with a dialogue dash is a quotation: its English is the speaker's
     ("pl", "MVP wybrano Amerykanina Harrisa. – It's the best team I've ever played for – powiedział po angielsku."),
     ("bg", "Треньорът благодари на феновете.\n\n— We never stopped believing in this team — каза капитанът след мача."),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -41,11 +42,16 @@ class Untranslated(DetectorMixin, Check):
       ("home court advantage"), a weaker signal (a loan compound is possible).
 
     Chunks of the other wire languages (``source_languages`` of ``mt_cues/<lang>.toml``:
-    German, French, Spanish… and, for English text, Polish and Romanian too) are found the
-    same way in every language: a run of two or more words clearly of one of them (Zipf
+    German, French, Spanish, Italian, Portuguese and, for English text, Polish and
+    Romanian) are found the same way in every language: a run of two or more words clearly of one of them (Zipf
     ``margin`` over the article's language and English), with a function word of that
     language or three words long ("Sin embargo, no major damage…", "…w jelitach, das Risiko
     sei nicht zu unterschätzen, powiedziała…").
+
+    Text in a script none of our languages writes (Chinese, Japanese, Korean, Arabic…: two
+    characters or more) is the source passed through in any language, even in quotation
+    marks ("the "渔光互补" model"); so are two or more lowercase Cyrillic words outside quotes
+    in a Latin-script article ("…said that ситуация под контролем").
 
     Runs in quotes, runs whose content words are capitalised (names, titles of works such as
     "Carnegie Endowment for International Peace" or "Game of Thrones"), established loan
@@ -110,11 +116,13 @@ class Untranslated(DetectorMixin, Check):
                pair_words: int, single_min_zipf: float) -> list[Signal]:
         lang = doc.lang or ""
         if lang == "en":
-            return self._foreign_runs(doc, min_words, min_en_zipf, margin)
-        out = self._english_runs(doc, min_words, min_en_zipf, margin, pair_words, single_min_zipf)
-        other = [sg for sg in self._foreign_runs(doc, min_words, min_en_zipf, margin)
-                 if not any(o.start < sg.end and sg.start < o.end for o in out)]
-        return sorted(out + other, key=lambda sg: (sg.start, sg.end))
+            out = self._foreign_runs(doc, min_words, min_en_zipf, margin)
+        else:
+            out = self._english_runs(doc, min_words, min_en_zipf, margin, pair_words, single_min_zipf)
+            out += [sg for sg in self._foreign_runs(doc, min_words, min_en_zipf, margin)
+                    if not any(o.start < sg.end and sg.start < o.end for o in out)]
+        out += [sg for sg in _script_runs(doc) if not any(o.start < sg.end and sg.start < o.end for o in out)]
+        return sorted(out, key=lambda sg: (sg.start, sg.end))
 
     def _english_runs(self, doc: Doc, min_words: int, min_en_zipf: float, margin: float,
                       pair_words: int, single_min_zipf: float) -> list[Signal]:
@@ -203,8 +211,10 @@ class Untranslated(DetectorMixin, Check):
                     # Popular"); German capitalises nouns, so there only an all-capitals run
                     named = all(t[:1].isupper() for t in (toks if src == "de" else content))
                     nxt = run[-1] + 1
-                    if lows[run[-1]] in stop and nxt < len(words) and text[words[nxt][0]:words[nxt][1]][:1].isupper():
+                    if (lows[run[-1]] in stop and nxt < len(words) and text[words[nxt][0]:words[nxt][1]][:1].isupper()
+                            and not text[end:words[nxt][0]].strip()):
                         named = True  # "… Comunidad de | Madrid": the run ends inside a name
+                        # (not "… teilte das Unternehmen mit. | Proiectul": a new sentence)
                     if not (named
                             or any(lp in phrase for lp in loans) or _quoted(doc, quotes, start, end)
                             or any(o.start < end and start < o.end for o in out)):
@@ -327,7 +337,44 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
 
 
 _CYRILLIC = frozenset({"bg", "ru", "uk"})
+#: scripts none of the supported languages writes: Chinese, Japanese, Korean, Arabic,
+#: Hebrew, Thai, Devanagari
+_FOREIGN_SCRIPT = re.compile(
+    r"[\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+    r"(?:[\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\s]*"
+    r"[\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])?")
+#: lowercase Cyrillic words in a Latin-script article, two or more in a row
+_CYRILLIC_RUN = re.compile(r"(?<![\w-])[а-яёіїєґ][а-яёіїєґ'’]*(?:[ \u00a0]+[а-яёіїєґ][а-яёіїєґ'’]*)+(?![\w-])")
+# _SCRIPT_MIN=2: one character of Chinese is often a cited sign ("the character 福"); a term
+# of two or more is the source passed through ("the "渔光互补" model")
+_SCRIPT_MIN = 2
+
+
+def _script_runs(doc: Doc) -> list[Signal]:
+    """Text in a script the article's language does not write, inside a sentence of it:
+    Chinese, Japanese, Korean, Arabic, Hebrew, Thai or Devanagari characters (two or more)
+    in any of our languages, and lowercase Cyrillic words (two or more; names are
+    capitalised) in a Latin-script article. The translation pipeline passed a term or a
+    clause of its source through ("The station adopts the "渔光互补" model", "The ministry
+    said that ситуация под контролем"). A quotation in the original in a Latin-script
+    article is the speaker's words (its Cyrillic is not flagged); a foreign-script term is
+    flagged even in quotation marks, which is how the pipeline prints it."""
+    text = doc.text
+    out: list[Signal] = []
+    for m in _FOREIGN_SCRIPT.finditer(text):
+        if sum(not c.isspace() for c in m.group()) >= _SCRIPT_MIN:
+            out.append(Signal("untranslated", m.start(), m.end(), strength=0.8,
+                              data={"phrase": m.group(), "source": "script"}))
+    if (doc.lang or "") not in _CYRILLIC:
+        quotes = quote_spans(doc)
+        for m in _CYRILLIC_RUN.finditer(text):
+            if enclosing_span(quotes, m.start(), m.end()) is None:
+                out.append(Signal("untranslated", m.start(), m.end(), strength=0.8,
+                                  data={"phrase": m.group(), "source": "script"}))
+    return out
+
 _NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pl": "Polish", "ro": "Romanian",
+          "it": "Italian", "pt": "Portuguese", "script": "foreign-script",
           "bg": "Bulgarian", "ru": "Russian", "uk": "Ukrainian"}
 
 
