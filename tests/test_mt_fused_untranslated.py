@@ -64,6 +64,11 @@ FLAGGED = [
     ("en", "The plant uses the \"渔光互补\" model, with fish farmed under the panels.", ("MT006", "渔光互补")),
     ("fr", "Le ministère a indiqué que ситуация находится под контролем depuis lundi.",
      ("MT006", "ситуация находится под контролем")),
+    # a counted noun kept in Title Case: never a name after a numeral
+    ("pl", "Powódź zalała w nocy ponad 30 Gospodarstw w dolinie rzeki, podała straż pożarna.",
+     ("MT003", "Gospodarstw")),
+    ("uk", "Рятувальники евакуювали 120 Мешканців з підтоплених будинків у середу.",
+     ("MT003", "Мешканців")),
     # outside the dialogue dashes the same English is the pipeline's
     ("pl", "MVP wybrano Amerykanina Harrisa, who said that the team was the best, powiedział trener klubu.",
      ("MT006", "who said that the team was the best")),
@@ -128,6 +133,9 @@ CLEAN = [
     # a Cyrillic quotation in the original is the speaker's; one cited Chinese character
     ("en", "The mayor told the crowd \"мы справимся\" before the vote on Tuesday."),
     ("de", "Auf den Laternen stand das Zeichen 福 für Glück, erklärte die Kuratorin."),
+    # after a year (a copyright line, an event) and on a holiday's date a capital is right
+    ("pl", "Tekst pochodzi z archiwum.\n© 2024 Gazeta Pomorska. Wszelkie prawa zastrzeżone."),
+    ("pl", "Pochód przejdzie ulicami miasta 3 Maja, jak co roku od czasu odzyskania niepodległości."),
     # direct speech printed with a dialogue dash is a quotation: its English is the speaker's
     ("pl", "MVP wybrano Amerykanina Harrisa. – It's the best team I've ever played for – powiedział po angielsku."),
     ("bg", "Треньорът благодари на феновете.\n\n— We never stopped believing in this team — каза капитанът след мача."),
