@@ -69,6 +69,14 @@ FLAGGED = [
      ("MT003", "Gospodarstw")),
     ("uk", "Рятувальники евакуювали 120 Мешканців з підтоплених будинків у середу.",
      ("MT003", "Мешканців")),
+    # two renderings side by side, no punctuation: a phrase, or a noun with two modifiers
+    ("pl", "Według policji kierowca nie zdążył zahamować kierowca nie zdążył wyhamować przed przejściem.",
+     ("MT002", "kierowca nie zdążył zahamować kierowca nie zdążył")),
+    ("es", "La película recibió reseñas positivas reseñas favorables en la prensa local.",
+     ("MT002", "reseñas positivas reseñas favorables")),
+    # "a dit" needs "que" in French: the subject glued on after it is a second rendering
+    ("fr", "La police a dit la police de la ville a confirmé que la fuite avait été colmatée.",
+     ("MT002", "La police a dit la police de")),
     # outside the dialogue dashes the same English is the pipeline's
     ("pl", "MVP wybrano Amerykanina Harrisa, who said that the team was the best, powiedział trener klubu.",
      ("MT006", "who said that the team was the best")),
@@ -136,6 +144,10 @@ CLEAN = [
     # after a year (a copyright line, an event) and on a holiday's date a capital is right
     ("pl", "Tekst pochodzi z archiwum.\n© 2024 Gazeta Pomorska. Wszelkie prawa zastrzeżone."),
     ("pl", "Pochód przejdzie ulicami miasta 3 Maja, jak co roku od czasu odzyskania niepodległości."),
+    # words repeated with a function word between, or with punctuation, are the writer's
+    ("es", "Los precios subieron año tras año y paso a paso la clase media perdió poder adquisitivo."),
+    ("en", "Prices rose more and more and more each month, the statistics office said."),
+    ("de", "Die Mieten stiegen Monat für Monat, Jahr für Jahr, Quartal für Quartal."),
     # direct speech printed with a dialogue dash is a quotation: its English is the speaker's
     ("pl", "MVP wybrano Amerykanina Harrisa. – It's the best team I've ever played for – powiedział po angielsku."),
     ("bg", "Треньорът благодари на феновете.\n\n— We never stopped believing in this team — каза капитанът след мача."),
