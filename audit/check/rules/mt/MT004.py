@@ -72,6 +72,8 @@ class Calque(DetectorMixin, Check):
             if cq.keys is None or not folded.exact:
                 matches: Iterator[re.Match[str]] = cq.regex.finditer(text)
             else:
+                if cq.heads.isdisjoint(folded.index):
+                    continue  # no place in the text starts like the formula
                 starts = folded.starts(cq.keys)
                 if not starts:
                     continue  # none of the words the formula must start with is in the text
@@ -101,17 +103,20 @@ _WORD_START = r"(?:(?<!\w)|(?=\W))"
 
 
 class _Calque:
-    __slots__ = ("english", "id", "keys", "note", "regex", "weight")
+    __slots__ = ("english", "heads", "id", "keys", "note", "regex", "weight")
 
     def __init__(self, id: str, regex: re.Pattern[str], english: str, note: str, weight: float) -> None:
         self.id, self.regex, self.english, self.note, self.weight = id, regex, english, note, weight
         self.keys = literal_starts(regex.pattern[len(_WORD_START):])
+        self.heads = frozenset(k[:_MIN_KEY] for k in self.keys or ())
 
 
 #: a literal start shorter than this is too common to be worth a substring test
 _MIN_KEY = 3
 _SPACES = re.compile(r"\s+")
 _WIDE_SPACES = re.compile(r"\s{2,}")
+#: where a match can begin: as :data:`_WORD_START`, at a character that is not white space
+_CAN_START = re.compile(r"(?:(?<!\w)|(?=\W))\S")
 
 
 class _FoldedText:
@@ -130,7 +135,7 @@ class _FoldedText:
     ('said in a statement', [6], [])
     """
 
-    __slots__ = ("exact", "shifts", "text", "where")
+    __slots__ = ("exact", "index", "shifts", "text", "where")
 
     def __init__(self, doc: Doc) -> None:
         lowered = doc.text.lower()
@@ -145,16 +150,25 @@ class _FoldedText:
             removed += m.end() - m.start() - 1
             self.where.append(m.end() - removed)
             self.shifts.append(removed)
+        # the positions where a calque can start (a word start, or punctuation), by the
+        # first _MIN_KEY characters there: one pass over the text, then a dictionary look-up
+        # per literal start instead of a substring search through the article (three
+        # hundred formulas a language have some 1,500 literal starts)
+        self.index: dict[str, list[int]] = {}
+        text = self.text
+        for m in _CAN_START.finditer(text):
+            self.index.setdefault(text[m.start():m.start() + _MIN_KEY], []).append(m.start())
 
     def starts(self, keys: tuple[str, ...]) -> list[int]:
-        """Article positions where one of ``keys`` occurs in the folded text, in order."""
+        """Article positions where one of ``keys`` occurs in the folded text at a place a
+        word or a punctuation mark starts, in order."""
         found: set[int] = set()
         text = self.text
+        index = self.index
         for key in keys:
-            i = text.find(key)
-            while i >= 0:
-                found.add(i)
-                i = text.find(key, i + 1)
+            for i in index.get(key[:_MIN_KEY], ()):
+                if text.startswith(key, i):
+                    found.add(i)
         if not found:
             return []
         where, shifts = self.where, self.shifts
@@ -217,23 +231,38 @@ def _starts(items: list[Any], prefix: str = "") -> list[str] | None:
         if op is c.MAX_REPEAT and av[0] >= 1 and list(av[2]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])]:
             prefix += " "  # \s+ (the text is tested with its whitespace runs as one space)
             continue
+        if op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+            # an optional part ("(?:это\s+)?понимается"): the starts with it and without it
+            return _either([list(av[2]) + items[k + 1:], items[k + 1:]], prefix)
+        if op is c.IN and all(o is c.LITERAL for o, _v in av):
+            letters = sorted({chr(v).lower() for _o, v in av})
+            if len(letters) <= _MAX_CLASS:  # "вс[ея]", "[șş]": each letter is a start
+                return _either([[(c.LITERAL, ord(ch)), *items[k + 1:]] for ch in letters], prefix)
         if op is c.SUBPATTERN:
             return _starts(list(av[-1]) + items[k + 1:], prefix)
         if op is c.BRANCH:
-            out: list[str] = []
-            for branch in av[1]:
-                sub = _starts(list(branch) + items[k + 1:], prefix)
-                if not sub or len(out) + len(sub) > _MAX_KEYS:
-                    return [prefix] if prefix else None
-                out.extend(sub)
-            return out
+            return _either([list(branch) + items[k + 1:] for branch in av[1]], prefix)
         break
     return [prefix] if prefix else None
+
+
+def _either(alternatives: list[list[Any]], prefix: str) -> list[str] | None:
+    """The literal starts of each alternative sequence after ``prefix``, all of them, or
+    ``[prefix]`` (``None`` when empty) when one has none or they are too many."""
+    out: list[str] = []
+    for alt in alternatives:
+        sub = _starts(alt, prefix)
+        if not sub or len(out) + len(sub) > _MAX_KEYS:
+            return [prefix] if prefix else None
+        out.extend(sub)
+    return out
 
 
 #: how far a literal start is followed, and how many alternatives it may expand to
 _KEY_LEN = 8
 _MAX_KEYS = 48
+#: a character class of at most this many letters ("[её]", "[șş]") expands to one start each
+_MAX_CLASS = 3
 
 
 @cache
