@@ -103,12 +103,27 @@ _WORD_START = r"(?:(?<!\w)|(?=\W))"
 
 
 class _Calque:
-    __slots__ = ("english", "heads", "id", "keys", "note", "regex", "weight")
+    """One formula. Its pattern is parsed when the lexicon loads (a bad one is reported
+    then) but compiled only when an article first needs it: a language has 300+ formulas,
+    and compiling them all would cost a spot-check of one article 50 ms."""
 
-    def __init__(self, id: str, regex: re.Pattern[str], english: str, note: str, weight: float) -> None:
-        self.id, self.regex, self.english, self.note, self.weight = id, regex, english, note, weight
-        self.keys = literal_starts(regex.pattern[len(_WORD_START):])
+    __slots__ = ("_regex", "english", "heads", "id", "keys", "note", "pattern", "weight", "where")
+
+    def __init__(self, id: str, pattern: str, english: str, note: str, weight: float, where: str = "") -> None:
+        self.id, self.english, self.note, self.weight, self.where = id, english, note, weight, where
+        self.pattern = _WORD_START + "(?:" + pattern + ")"
+        self.keys = _parsed_starts("(?:" + pattern + ")")  # raises re.error on a bad pattern
         self.heads = frozenset(k[:_MIN_KEY] for k in self.keys or ())
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            try:
+                self._regex = re.compile(self.pattern, re.IGNORECASE | re.MULTILINE)
+            except re.error as exc:  # what parsing lets through ("(?<=a+)": not fixed-width)
+                raise LexiconError(f"{self.where}: bad pattern: {exc}") from exc
+        return self._regex
 
 
 #: a literal start shorter than this is too common to be worth a substring test
@@ -202,12 +217,17 @@ def literal_starts(pattern: str) -> tuple[str, ...] | None:
     >>> literal_starts(r"\w+\s+said") is None
     True
     """
-    from re import _parser  # type: ignore[attr-defined]
-
     try:
-        tree = _parser.parse(pattern, re.IGNORECASE)
+        return _parsed_starts(pattern)
     except re.error:
         return None
+
+
+def _parsed_starts(pattern: str) -> tuple[str, ...] | None:
+    """:func:`literal_starts`, raising :class:`re.error` for a pattern that does not parse."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    tree = _parser.parse(pattern, re.IGNORECASE | re.MULTILINE)
     starts = _starts(list(tree))
     if not starts or any(len(k) < _MIN_KEY for k in starts):
         return None
@@ -267,16 +287,15 @@ _MAX_CLASS = 3
 
 @cache
 def calques(lang: str) -> tuple[_Calque, ...]:
-    """The compiled calques of a language (``mt_calques/<lang>.toml``, ``[[calque]]`` tables
+    """The calques of a language (``mt_calques/<lang>.toml``, ``[[calque]]`` tables
     with ``id``, ``english``, ``pattern`` (case-insensitive, multiline), ``weight`` 0-1, ``note``)."""
     data = load_lexicon("mt_calques", lang)
     out = []
     for i, entry in enumerate(data.get("calque", [])):
         where = f"audit/lexicons/mt_calques/{lang}.toml: calque #{i + 1}"
         try:
-            rx = re.compile(_WORD_START + "(?:" + entry["pattern"] + ")", re.IGNORECASE | re.MULTILINE)
-            out.append(_Calque(entry["id"], rx, entry["english"], entry.get("note", ""),
-                               float(entry.get("weight", 0.8))))
+            out.append(_Calque(entry["id"], entry["pattern"], entry["english"], entry.get("note", ""),
+                               float(entry.get("weight", 0.8)), where))
         except KeyError as exc:
             raise LexiconError(f"{where}: missing key {exc}") from exc
         except re.error as exc:
