@@ -369,6 +369,22 @@ _MIN_STEM = 5
 _CALENDAR_STRENGTH = 0.5
 
 
+def _mid_sentence_capitals(doc: Doc, titles: list[tuple[int, int]]
+                           ) -> Iterator[tuple[list[tuple[int, int]], int, str, str]]:
+    """Every capitalised word after a sentence's first, outside heading lines, as
+    ``(the sentence's words, its index, the word before, the word after or "")``."""
+    text = doc.text
+    for ss, se in doc.sentences:
+        if in_spans(titles, ss, se):
+            continue
+        words = doc.words_in(ss, se)
+        for k in range(1, len(words)):
+            s, e = words[k]
+            if is_capitalised(text[s:e]):
+                nxt = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
+                yield words, k, text[words[k - 1][0]:words[k - 1][1]], nxt
+
+
 def _calendar_signals(doc: Doc, titles: list[tuple[int, int]], quotes: list[tuple[int, int]],
                       covered: list[Signal]) -> list[Signal]:
     """Weekday and month names (``calendar`` in ``mt_cues``; languages that write them in
@@ -382,25 +398,19 @@ def _calendar_signals(doc: Doc, titles: list[tuple[int, int]], quotes: list[tupl
         return []
     text = doc.text
     out: list[Signal] = []
-    for ss, se in doc.sentences:
-        if in_spans(titles, ss, se):
+    for words, k, prev, nxt in _mid_sentence_capitals(doc, titles):
+        s, e = words[k]
+        w = text[s:e]
+        if w.lower() not in names or _licensed(text, words[k - 1][1], s):
             continue
-        words = doc.words_in(ss, se)
-        for k in range(1, len(words)):
-            s, e = words[k]
-            w = text[s:e]
-            if not is_capitalised(w) or w.lower() not in names or _licensed(text, words[k - 1][1], s):
-                continue
-            prev = text[words[k - 1][0]:words[k - 1][1]]
-            nxt = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
-            if not prev[:1].islower() or nxt[:1].isupper():
-                continue  # after a number ("14 Juillet"), a name or a capital; before a name
-            if k >= 2 and text[words[k - 2][0]:words[k - 2][1]][:1].isupper() and len(prev) <= 3:
-                continue  # "Plaza de Mayo", "Avenida de Mayo": a name joined by a particle
-            if in_spans(quotes, s, e) or any(c.start <= s < c.end for c in covered):
-                continue
-            out.append(Signal("titlecase", s, e, strength=_CALENDAR_STRENGTH,
-                              data={"words": [w], "mode": "calendar", "zipf": [round(zipf(w.lower(), lang), 2)]}))
+        if not prev[:1].islower() or nxt[:1].isupper():
+            continue  # after a number ("14 Juillet"), a name or a capital; before a name
+        if k >= 2 and text[words[k - 2][0]:words[k - 2][1]][:1].isupper() and len(prev) <= 3:
+            continue  # "Plaza de Mayo", "Avenida de Mayo": a name joined by a particle
+        if in_spans(quotes, s, e) or any(c.start <= s < c.end for c in covered):
+            continue
+        out.append(Signal("titlecase", s, e, strength=_CALENDAR_STRENGTH,
+                          data={"words": [w], "mode": "calendar", "zipf": [round(zipf(w.lower(), lang), 2)]}))
     return out
 
 
@@ -433,33 +443,25 @@ def _after_number_signals(doc: Doc, titles: list[tuple[int, int]], quotes: list[
     calendar = cue_set(lang, "titlecase", "calendar") | cue_set(lang, "titlecase", "counted_ok")
     capforms, lowerforms = word_case_counts(doc)
     out: list[Signal] = []
-    for ss, se in doc.sentences:
-        if in_spans(titles, ss, se):
+    for words, k, prev, nxt in _mid_sentence_capitals(doc, titles):
+        s, e = words[k]
+        w = text[s:e]
+        if not prev[:1].isdigit() or not _NUMBER.fullmatch(prev):
             continue
-        words = doc.words_in(ss, se)
-        for k in range(1, len(words)):
-            s, e = words[k]
-            w = text[s:e]
-            prev = text[words[k - 1][0]:words[k - 1][1]]
-            if not is_capitalised(w) or not prev[:1].isdigit() or not _NUMBER.fullmatch(prev):
-                continue
-            if _YEAR.fullmatch(prev) or text[words[k - 1][1]:s] not in (" ", "\u00a0", "\u202f"):
-                continue
-            if k == 1 and ss == s:
-                continue
-            nxt = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
-            lw = w.lower()
-            if nxt[:1].isupper() or lw in calendar or is_head(lw) or len(lw) < 3:
-                continue
-            z = zipf(lw, lang)
-            if z < min_zipf or english_affinity(lw) >= z - name_margin:
-                continue
-            if lw not in lowerforms and capforms.get(lw, 0) >= 2:
-                continue  # written as a name again in this article
-            if in_spans(quotes, s, e) or any(c.start < e and s < c.end for c in covered):
-                continue
-            out.append(Signal("titlecase", s, e, strength=_COUNTED_STRENGTH,
-                              data={"words": [w], "mode": "counted", "zipf": [round(z, 2)]}))
+        if _YEAR.fullmatch(prev) or text[words[k - 1][1]:s] not in (" ", "\u00a0", "\u202f"):
+            continue
+        lw = w.lower()
+        if nxt[:1].isupper() or lw in calendar or is_head(lw) or len(lw) < 3:
+            continue
+        z = zipf(lw, lang)
+        if z < min_zipf or english_affinity(lw) >= z - name_margin:
+            continue
+        if lw not in lowerforms and capforms.get(lw, 0) >= 2:
+            continue  # written as a name again in this article
+        if in_spans(quotes, s, e) or any(c.start < e and s < c.end for c in covered):
+            continue
+        out.append(Signal("titlecase", s, e, strength=_COUNTED_STRENGTH,
+                          data={"words": [w], "mode": "counted", "zipf": [round(z, 2)]}))
     return out
 
 
