@@ -115,13 +115,12 @@ class Untranslated(DetectorMixin, Check):
     def detect(self, doc: Doc, *, min_words: int, min_en_zipf: float, margin: float,
                pair_words: int, single_min_zipf: float) -> list[Signal]:
         lang = doc.lang or ""
-        if lang == "en":
-            out = self._foreign_runs(doc, min_words, min_en_zipf, margin)
-        else:
-            out = self._english_runs(doc, min_words, min_en_zipf, margin, pair_words, single_min_zipf)
-            out += [sg for sg in self._foreign_runs(doc, min_words, min_en_zipf, margin)
-                    if not any(o.start < sg.end and sg.start < o.end for o in out)]
-        out += [sg for sg in _script_runs(doc) if not any(o.start < sg.end and sg.start < o.end for o in out)]
+        out = [] if lang == "en" else self._english_runs(doc, min_words, min_en_zipf, margin, pair_words,
+                                                          single_min_zipf)
+        # English runs first, then other source languages, then other scripts: a later kind
+        # only where no earlier one was found
+        for more in (self._foreign_runs(doc, min_words, min_en_zipf, margin), _script_runs(doc)):
+            out += [sg for sg in more if not any(o.start < sg.end and sg.start < o.end for o in out)]
         return sorted(out, key=lambda sg: (sg.start, sg.end))
 
     def _english_runs(self, doc: Doc, min_words: int, min_en_zipf: float, margin: float,
@@ -337,12 +336,11 @@ def _joined(text: str, prev_end: int, start: int) -> bool:
 
 
 _CYRILLIC = frozenset({"bg", "ru", "uk"})
-#: scripts none of the supported languages writes: Chinese, Japanese, Korean, Arabic,
-#: Hebrew, Thai, Devanagari
-_FOREIGN_SCRIPT = re.compile(
-    r"[\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
-    r"(?:[\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\s]*"
-    r"[\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])?")
+#: scripts none of the supported languages writes: Hebrew and Arabic, Devanagari, Thai,
+#: Japanese kana, Chinese, Korean
+_FOREIGN_CHARS = "\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+#: a run of them, spaces allowed inside
+_FOREIGN_SCRIPT = re.compile(f"[{_FOREIGN_CHARS}](?:[{_FOREIGN_CHARS}\\s]*[{_FOREIGN_CHARS}])?")
 #: lowercase Cyrillic words in a Latin-script article, two or more in a row
 _CYRILLIC_RUN = re.compile(r"(?<![\w-])[а-яёіїєґ][а-яёіїєґ'’]*(?:[ \u00a0]+[а-яёіїєґ][а-яёіїєґ'’]*)+(?![\w-])")
 # _SCRIPT_MIN=2: one character of Chinese is often a cited sign ("the character 福"); a term
@@ -360,18 +358,12 @@ def _script_runs(doc: Doc) -> list[Signal]:
     article is the speaker's words (its Cyrillic is not flagged); a foreign-script term is
     flagged even in quotation marks, which is how the pipeline prints it."""
     text = doc.text
-    out: list[Signal] = []
-    for m in _FOREIGN_SCRIPT.finditer(text):
-        if sum(not c.isspace() for c in m.group()) >= _SCRIPT_MIN:
-            out.append(Signal("untranslated", m.start(), m.end(), strength=0.8,
-                              data={"phrase": m.group(), "source": "script"}))
+    found = [m for m in _FOREIGN_SCRIPT.finditer(text) if sum(not c.isspace() for c in m.group()) >= _SCRIPT_MIN]
     if (doc.lang or "") not in _CYRILLIC:
         quotes = quote_spans(doc)
-        for m in _CYRILLIC_RUN.finditer(text):
-            if enclosing_span(quotes, m.start(), m.end()) is None:
-                out.append(Signal("untranslated", m.start(), m.end(), strength=0.8,
-                                  data={"phrase": m.group(), "source": "script"}))
-    return out
+        found += [m for m in _CYRILLIC_RUN.finditer(text) if enclosing_span(quotes, m.start(), m.end()) is None]
+    return [Signal("untranslated", m.start(), m.end(), strength=0.8, data={"phrase": m.group(), "source": "script"})
+            for m in found]
 
 _NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "pl": "Polish", "ro": "Romanian",
           "it": "Italian", "pt": "Portuguese", "script": "foreign-script",
