@@ -1,5 +1,5 @@
 """The later hand-written waves of the evaluation corpus (tests/corpus/src<n> ->
-{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5, 6).
+{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5, 6, 7).
 
 The third wave (2026-11-21) and the fourth (2026-11-22) were written by writers who read
 neither the detectors nor their lexicons nor any earlier corpus file, and who ran nothing but
@@ -12,7 +12,9 @@ has 6 machine-translated articles per language and split, 3 clean hard negatives
 article with boilerplate or with a spam bio and unrelated links (the kind alternating between
 the splits by language). The sixth (2026-11-22, commissioned after the fifth's test half was
 scored) has the same composition, with the kinds swapped between the splits, from writers in
-new language pairs.
+new language pairs. The seventh (2026-11-22, commissioned after the sixth's test half was
+scored) keeps that composition, swaps the kinds between the splits again and pairs the writers
+anew (pl+ru, bg+de, ro+fr, es+uk, en).
 Their files, and the second wave's, are pinned here by digest: editing a held-out article
 shows up as a failing test.
 """
@@ -29,7 +31,7 @@ from audit.eval.build import CORPUS, LANGS, wave_records
 from audit.eval.corpus import CATEGORIES, iter_corpus, shared_paragraphs
 
 #: the later waves' built files, byte for byte, as committed (waves 2-3 on 2026-11-21,
-#: waves 4-6 on 2026-11-22)
+#: waves 4-7 on 2026-11-22)
 PINNED = {
     "test/bg.5.jsonl": "3b256659768314811f3ec2b6d660ff42a9a8e83cbf564a54de0379b8903b3035",
     "test/de.5.jsonl": "06fe1a774ad4a53bcd31610dcf1a6354f22fcdd356ec7798bd0810d07015875b",
@@ -58,6 +60,24 @@ PINNED = {
     "test/ro.6.jsonl": "e5d8f9655356a0fb52d8ac1117d85c07169d68460e635d2c571e33315b63852c",
     "test/ru.6.jsonl": "5fc1a05df243ea8ef6b01fc4ab68ab04f38a07556f60007a7ee857d583b5a546",
     "test/uk.6.jsonl": "f2d45d286163abdb5bef544fb8a85c130ccd13354ea6b84828ac3b0e1aa6e29f",
+    "dev/bg.7.jsonl": "2417753331c9f846d4ea61511f6a60b205c4603b80da08853aaa2bb4f9e2ca81",
+    "dev/de.7.jsonl": "d8537e33485807a03e6d9562d060227ea0abeda684edfbfad01cc3d7e2024e66",
+    "dev/en.7.jsonl": "0a7cd1afcb109f01d4c89f240fbb5488a10170ed250022ecfd2051e0b13e7872",
+    "dev/es.7.jsonl": "3ae02c58927e3eb32f7f640238127039fc0a2193a23085c13b6547df5accf307",
+    "dev/fr.7.jsonl": "21c256d38255d43767866c28070982a093a55fe5ac3797077b25aa42f78041b2",
+    "dev/pl.7.jsonl": "8d0d379e2c65bbe96ed1f34b1e9b6a9ac618350f4e96a02145a546f468b831d4",
+    "dev/ro.7.jsonl": "89bd26ce8b8bbae1b3cd412c56bc52a9dabb55ba892cbf339dd8ea129c5de02f",
+    "dev/ru.7.jsonl": "a112561d3a0bf76bb5b448ce42ce26c13868dc86f7b8fad0b2835734aefb5506",
+    "dev/uk.7.jsonl": "bd80dd8801eb088f60a3e2823b15c737305b747ca3c3205b552669033b6b2913",
+    "test/bg.7.jsonl": "1c4fc64db15e7d1a72e7e638e78cf88308184286234ec463615bee49eba00233",
+    "test/de.7.jsonl": "a447045ec3c2ab3dc1e33a6e19a39350cfc46363ecbe409a8b86b12bf6033a23",
+    "test/en.7.jsonl": "112d66c0f36f782d5e74a28ac934b04ed5f1d4bb8fd43b8259a6de7dc3659edc",
+    "test/es.7.jsonl": "eb1d5527f6ae768f98e5d0c9cb3d35dcc1f7913e2541c21d3e1d7c20fa9c95ed",
+    "test/fr.7.jsonl": "4e7221b6d3435d668cd7e5b98c13f37bd816976027fae24b38b5ee0789808ae8",
+    "test/pl.7.jsonl": "37a050f0524ae6576cdd175cc41197d716791d57ee0a9dd8ddf4a7a9d08848c9",
+    "test/ro.7.jsonl": "060045807e3136aa3ac6e8b34acfb4e2cc641f856a9d062e7ccd72d69b941911",
+    "test/ru.7.jsonl": "92bda38649ae58715633f2cfb845cfc4ac67dae0bc7bbefb5fff84a9240f2f17",
+    "test/uk.7.jsonl": "f6ec66136aa1a18548c80ae682f04c2a30fd880ddca8bc0a779dd9c3ca4fe72b",
     "dev/bg.5.jsonl": "80d417215d07d23839cfb2bdfdfbd482eca73d16eaf6e2177f9fe53e08e8c184",
     "dev/de.5.jsonl": "92c0ba40e4db42f627bfb5bdaab98d78ce7173b84f87a33234ba462fd0a8766e",
     "dev/en.5.jsonl": "09c13a55178de80f5705aa05bdea630b2d62410eb630d9fcc0d361a7010a7299",
@@ -127,7 +147,7 @@ PINNED = {
 #: translated, boilerplate, with a spam bio or an unrelated link block (the writers' brief;
 #: the fifth and sixth waves have one of the last two kinds, alternating by split, checked
 #: separately)
-COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0), 6: (3, 6, 0, 0)}
+COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0), 6: (3, 6, 0, 0), 7: (3, 6, 0, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(COMPOSITION))
