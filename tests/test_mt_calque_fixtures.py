@@ -26,7 +26,8 @@ FLAGGED = [(lang, entry["id"], text) for lang, _, entry in ENTRIES for text in e
 CLEAN = [(lang, entry["id"], text) for lang, _, entry in ENTRIES for text in entry.get("clean", [])]
 
 #: credit lines, which no edited copy in any language renders word for word: the only formulas
-#: whose weight may reach MT004's ``standalone`` (0.9), a warning on their own
+#: whose weight may reach 0.9 (MT004's ``standalone`` is 0.8: from there a calque is a warning
+#: on its own, which the lexicons reserve for renderings no edited copy contains)
 CREDIT_LINES = {"contributed-to-report", "reporting-by-editing-by", "reporting-by-semicolon",
                 "additional-reporting-by", "writing-by", "editing-by", "compiled-by"}
 #: older entries rated >= 0.9 before this rule was written down (kept: changing them changes

@@ -16,19 +16,29 @@ defect material). They satisfy, by construction:
 * one kind never condemns an article on its own: MT010 also needs ``min_kinds`` (2) pieces
   of evidence (:func:`evidence_count`: one per kind, plus one per further *different* strong
   calque — two formulas rendered word for word are two slips, not one habit);
-* two different kinds at their usual strength pass 0.5: the weakest stranded fragment (0.5 ->
-  0.93) with one space before a full stop (0.4 -> 1.6) gives 2.53; with a fused duplicate or
-  untranslated clause (0.9 -> 1.67) 2.59; a Title-Case run (0.8 -> 1.48) with a fragment at
-  the end of a line (0.7 -> 1.30) 2.78; two different strong calques (0.8 each) 2.96;
+* two different kinds of at least medium strength pass 0.5: the weakest stranded fragment
+  (0.5 -> 0.93) with one space before a full stop (0.4 -> 1.32) gives 2.25; a calque of weight
+  0.6 with a fused clause or a fragment of 0.6 (1.11 each) 2.22; a fragment (0.7 -> 1.30) with
+  a weak calque (0.5 -> 0.93) 2.22; a Title-Case run (0.8 -> 1.48) with a fragment at the end
+  of a line (0.7 -> 1.30) 2.78; two different strong calques (0.8 each) 2.96;
 * two weak observations do not: an English Title-Case run (0.5) with a fragment (0.5) 1.85;
-  a weak calque (lexicon weight <= 0.45: word-order renderings of "said in a statement on
-  Tuesday", formulas edited copy also uses) with a space before a full stop 2.43 at most;
-* a clean article scores 0.08 (``BIAS = -2.5``); seeds/001 (all six kinds) above 0.99.
+  a weak signal (0.5) with one of 0.6 2.04; a weak calque (lexicon weight <= 0.45: word-order
+  renderings of "said in a statement on Tuesday", formulas edited copy also uses) with a space
+  before a full stop 2.15 at most;
+* a clean article scores 0.10 (``BIAS = -2.2``); seeds/001 (all six kinds) above 0.99.
 
 ``BIAS`` was -2.75 until the dev-only variants showed two-kind articles (fragment + space
-before a full stop, fragment + untranslated clause) at 2.53-2.59 left unflagged: -2.5 raises
-the variant recall from 0.80 to 0.84 and flags no article without an MT label in
-tests/corpus/dev or the variants (no such article holds two kinds of evidence).
+before a full stop, fragment + untranslated clause) at 2.53-2.59 left unflagged, then -2.5.
+The seventh wave's dev half, scored on arrival (MT recall 0.70), showed the next step: 6 of
+its 16 missed articles held two different kinds of medium strength (a 0.6 calque with a 0.7
+fragment or fused clause, a 0.5 calque with a 0.8 fused clause: 2.41, just under 2.5).
+-2.2 is the bias at which two medium signals (0.6 + 0.6) pass and a weak one with a medium
+one (0.5 + 0.6) does not; with the spacing weight lowered from 4.0 to 3.3 so that a weak
+calque and one spacing slip still do not. No article without an MT label in tests/corpus/dev
+(all seven waves' dev halves, 421 articles) holds two kinds of evidence, so precision on dev
+is unchanged; recall on the dev halves of waves 1-6 rose from 226 to 229 of 235 articles and on the
+seventh's from 38 to 45 of 54 (with MT004's standalone calque weight lowered to 0.8; both
+measured with the session-start signals, before this session's lexicon additions).
 
 Spacing has the larger weight because its strengths are small (0.3-0.4: a typo does this
 too), so one artifact counts as much as one medium signal of another kind.
@@ -55,11 +65,11 @@ WEIGHTS: dict[str, float] = {
     "fragment": 1.85,  # a stranded word: 0.9 with evidence from the article, 0.5-0.7 without
     "titlecase": 1.85,  # a headline fragment; 0.5 in English, where names are Title Case
     "untranslated": 1.85,  # a 3+ word English clause
-    "spacing": 4.0,  # strength .3-.4: typos do this too; one artifact ~ one medium signal
+    "spacing": 3.3,  # strength .3-.4: typos do this too; one artifact ~ one medium signal
 }
 #: how much the n-th strongest signal of a kind counts (the rest: nothing)
 DECAY: tuple[float, ...] = (1.0, 0.5)
-BIAS = -2.5
+BIAS = -2.2
 
 
 #: how much the n-th strongest *distinct* calque counts: two different formulas rendered word

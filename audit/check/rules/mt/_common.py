@@ -21,8 +21,9 @@ must not condemn an article"). A signal of MT001-MT006 is reported at the check'
   i.e. exactly when MT010 reports its ``error``; or
 * the signal is strong on its own by a documented measurement: its strength reaches the
   check's ``standalone`` class attribute (``None`` = never). Only the lexicon calques of
-  weight >= 0.9 (the "contributed to this report" / "Reporting by" bylines) and MT006's
-  untranslated clauses of strength 0.9 (three or more words with a function word) qualify.
+  weight >= 0.8 (the "contributed to this report" / "Reporting by" bylines and the literal
+  renderings no edited copy contains) and MT006's untranslated clauses of strength 0.9
+  (three or more words with a function word) qualify.
 
 Otherwise the signal is ``info``: an observation shown by ``--min-severity info`` and in
 the report, not an accusation. The verdict is computed once per article (``doc.memo``)
