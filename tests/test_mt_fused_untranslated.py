@@ -69,6 +69,14 @@ FLAGGED = [
      ("MT003", "Gospodarstw")),
     ("uk", "Рятувальники евакуювали 120 Мешканців з підтоплених будинків у середу.",
      ("MT003", "Мешканців")),
+    # one verb between the two renderings of the subject
+    ("es", "La organización dijo la organización indicó que necesita más donantes cada semana.",
+     ("MT002", "La organización dijo la organización indicó")),
+    # a pronoun and a reporting verb, twice: two renderings of "she said"
+    ("uk", "Вона сказала вона заявила, що родини все одно матимуть останнє слово.",
+     ("MT002", "Вона сказала вона заявила")),
+    ("pl", "Rzeczniczka przyznała, że ona powiedziała ona oświadczyła to samo dzień wcześniej.",
+     ("MT002", "ona powiedziała ona oświadczyła")),
     # two renderings side by side, no punctuation: a phrase, or a noun with two modifiers
     ("pl", "Według policji kierowca nie zdążył zahamować kierowca nie zdążył wyhamować przed przejściem.",
      ("MT002", "kierowca nie zdążył zahamować kierowca nie zdążył")),
@@ -113,6 +121,9 @@ CLEAN = [
     ("es", "La marcha llegó a la Plaza de Mayo el 25 de mayo, según los organizadores."),
     ("fr", "Le défilé du 14 Juillet aura lieu sur les Champs-Élysées, a annoncé la préfecture."),
     ("pl", "Piątek. Rano spadł deszcz, a po południu wyszło słońce."),
+    # English keeps the pronoun of a reported clause: "she said she told them" is grammatical
+    ("en", "She said she told the council about the leak in March."),
+    ("uk", "Вона сказала, що вона заявила про витік ще в березні."),
     ("en", "The plant will close next year, the company said, and the union said it would appeal."),
     ("en", "The talks, which the minister said were constructive, will resume on Monday, he said."),
     ("es", "El dinero no se depositó en una cuenta especial, sino que se desvió, sostiene la fiscalía."),

@@ -31,7 +31,7 @@ class FusedDuplicate(DetectorMixin, Check):
     """Two translations of one clause glued together: the subject or the opening repeats.
 
     When a content farm's pipeline translates a headline and its body sentence, or keeps two
-    candidate translations, the clause is restarted inside the sentence. Seven shapes:
+    candidate translations, the clause is restarted inside the sentence. Eight shapes:
 
     * the same capitalised phrase recurs verbatim after one or two words, with only spaces
       between: "Korea Północna wystartowała Korea Północna wystrzeliła" ("North Korea
@@ -45,11 +45,14 @@ class FusedDuplicate(DetectorMixin, Check):
     * two renderings of one attribution: two reporting verbs (``attribution`` lexicons) with
       only a comma between them ("poinformowała, oświadczyła, że…", "a confirmat a declarat"),
       or a second reporting clause after a bare comma that restates the subject ("…a dit que
-      le trafic, le président de l'autorité a déclaré que…"); a gerund ("said, adding that"),
+      le trafic, le président de l'autorité a déclaré que…"), or a pronoun said again between
+      two reporting verbs ("Вона сказала вона заявила, що…"; not in English or German, where
+      "she said she told them" is grammatical); a gerund ("said, adding that"),
       a conjunction or relative pronoun ("…, which he said…") or a closing "…, he said." is
       the writer's own construction (``gerund_suffixes``, ``clause_linkers`` in ``mt_cues``);
     * the sentence's subject starts the clause again in lowercase, glued to the word before
-      it: "La société a déclaré la société a indiqué que…" (not after a conjunction,
+      it, one verb or more later: "La organización dijo la organización indicó que…", "La
+      société a déclaré la société a indiqué que…" (not after a conjunction,
       complementiser or preposition, "Firma podała, że firma…", nor in a parallel, "Menos
       flores significa menos alimento");
     * a phrase of three words said again within three words, or a content word said again
@@ -137,7 +140,7 @@ class FusedDuplicate(DetectorMixin, Check):
                         i = sig.data["next"]
                         continue
                 i += 1
-            for shape in (self._subject_glued_again, self._subject_resumed):
+            for shape in (self._subject_glued_again, self._subject_resumed, self._pronoun_reports_twice):
                 sig = shape(doc, words, toks, low, ss, quotes)
                 if sig is not None and not any(f.start < sig.end and sig.start < f.end for f in out):
                     out.append(sig)
@@ -405,7 +408,7 @@ class FusedDuplicate(DetectorMixin, Check):
                 continue
             if k == 1 and zipf(head[0], lang) < 3.0:
                 continue  # a rare first word is likely a name
-            for j in range(k + 2, min(n - k, _GLUED_WINDOW)):
+            for j in range(k + 1, min(n - k, _GLUED_WINDOW)):
                 if low[j:j + k] != head or not toks[j][:1].islower():
                     continue
                 if text[words[j - 1][1]:words[j][0]].strip() or not low[j - 1].isalpha():
@@ -423,6 +426,32 @@ class FusedDuplicate(DetectorMixin, Check):
                     return None
                 return Signal("fused", start, end, strength=0.8,
                               data={"phrase": text[words[j][0]:words[j + k - 1][1]], "gap": "", "glued": True})
+        return None
+
+    def _pronoun_reports_twice(self, doc: Doc, words: list[tuple[int, int]], toks: list[str], low: list[str],
+                               sent_start: int, quotes: list[tuple[int, int]]) -> Signal | None:
+        """A pronoun and a reporting verb said twice in a row with nothing between: "Вона
+        сказала вона заявила, що…", "Ona powiedziała ona oświadczyła" — two renderings of
+        "she said". Not in languages that drop the complementiser (``bare_report_clause``:
+        English "he said he told them" is grammatical), nor in quotes."""
+        lang = doc.lang or ""
+        if cues(lang).get("fused", {}).get("bare_report_clause"):
+            return None
+        stop = stopwords(lang)
+        text = doc.text
+        for i in range(len(low) - 3):
+            if low[i] != low[i + 2] or low[i] not in stop or not low[i].isalpha():
+                continue
+            if any(text[words[j][1]:words[j + 1][0]].strip() for j in range(i, i + 3)):
+                continue
+            if not (_is_report(doc, words[i + 1]) and _is_report(doc, words[i + 3])):
+                continue
+            start, end = words[i][0], words[i + 3][1]
+            if in_spans(quotes, start, end):
+                continue
+            return Signal("fused", start, end, strength=0.8,
+                          data={"shape": "reporting", "phrase": toks[i],
+                                "first": f"{toks[i]} {toks[i + 1]}", "second": f"{toks[i + 2]} {toks[i + 3]}"})
         return None
 
     def _loose_repeat_at(self, doc: Doc, words: list[tuple[int, int]], low: list[str], i: int,
