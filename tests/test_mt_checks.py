@@ -136,6 +136,8 @@ FLAGGED: list[tuple[str, str, str, str]] = [
     ("MT005", "fr", "Le tribunal a renvoyé le procès de l'ancien maire . Le parquet fait appel.", " ."),
     ("MT005", "de", "Das Gericht vertagte den Prozess gegen den früheren Bürgermeister , die "
      "Staatsanwaltschaft legte Berufung ein.", " ,"),
+    # the French source's space before a colon, outside French
+    ("MT005", "en", "The director summed it up during a call with analysts : the client has not left.", " :"),
     # -- MT006 untranslated English ----------------------------------------------------
     ("MT006", "pl", "Ministerstwo Zdrowia poinformowało w poniedziałek, że the new vaccination rules "
      "will apply od początku przyszłego roku.", "the new vaccination rules will apply"),
@@ -227,6 +229,7 @@ CLEAN: list[tuple[str, str, str]] = [
     ("MT005", "pl", "„Myślałem, że ... no cóż, przegraliśmy” – mówił trener. Więcej na stronie example.com."),
     ("MT005", "bg", "„Винаги ще подкрепяме решенията на президента ... и винаги ще бъдем заедно”, каза той."),
     ("MT005", "en", "The fund returned 5.3% (after fees) in 2023, the report said."),
+    ("MT005", "pl", "Legia pokonała Wisłę 2 : 1 (1 : 0), a mecz zaczął się o 20 : 30."),
     # MT006 hard negatives
     ("MT006", "pl", "Serial „The Crown” zdobył kolejną nagrodę, a twórcy podkreślają, że ich know how "
      "pochodzi z teatru."),

@@ -36,7 +36,9 @@ class Spacing(DetectorMixin, Check):
     punctuation ("…Rosyjskiej Floty Pacyfiku . – powiedział", "( Reuters )"). Which marks
     may take a space is a per-language rule kept in ``mt_cues`` (``[spacing] marks``):
     French typography puts a space before ; : ! ? and inside « », so there only . and ,
-    are checked. Ellipses, decimals (".5"), domain names and "…" are never flagged.
+    are checked (elsewhere also ; : ! ?: a space before a colon in English text is the
+    French source's typography). Ellipses, decimals (".5"), domain names, "…" and scores or
+    times set with spaces ("2 : 1") are never flagged.
     The fix removes the space.
 
     Severity: like every MT signal, a finding is a warning only when the article as a
@@ -75,6 +77,8 @@ class Spacing(DetectorMixin, Check):
         out: list[Signal] = []
         for m in _before_re(marks).finditer(text):
             s, e = m.span(1)
+            if m.group(2) == ":" and (text[s - 1].isdigit() or text[m.end():m.end() + 2].strip()[:1].isdigit()):
+                continue  # a score or a time set with spaces ("2 : 1", "12 : 30")
             out.append(Signal("spacing", s, m.end(), strength=0.4,
                               data={"mark": m.group(2), "replacement": m.group(2)}))
         if conf.get("brackets", True):
