@@ -80,6 +80,9 @@ FLAGGED = [
     # a German adjective whose -em form is rare (unabhängigem 1.8 Zipf) still declines like one
     ("de", "Die Opposition forderte eine Unabhängige Untersuchung der Todesfälle.",
      ("MT003", "Unabhängige Untersuchung")),
+    # a hyphenated English compound in Cyrillic text is two English words
+    ("bg", "Резултатите са описани в peer-reviewed статия в списание Nature Geoscience.",
+     ("MT006", "peer-reviewed")),
     # two renderings side by side, no punctuation: a phrase, or a noun with two modifiers
     ("pl", "Według policji kierowca nie zdążył zahamować kierowca nie zdążył wyhamować przed przejściem.",
      ("MT002", "kierowca nie zdążył zahamować kierowca nie zdążył")),
@@ -127,6 +130,7 @@ CLEAN = [
     # English keeps the pronoun of a reported clause: "she said she told them" is grammatical
     ("en", "She said she told the council about the leak in March."),
     ("uk", "Вона сказала, що вона заявила про витік ще в березні."),
+    ("ru", "Заявки принимают по e-mail и через online-форму на сайте министерства."),
     ("en", "The plant will close next year, the company said, and the union said it would appeal."),
     ("en", "The talks, which the minister said were constructive, will resume on Monday, he said."),
     ("es", "El dinero no se depositó en una cuenta especial, sino que se desvió, sostiene la fiscalía."),

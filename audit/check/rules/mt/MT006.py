@@ -36,8 +36,9 @@ class Untranslated(DetectorMixin, Check):
 
     * has ``min_words`` words and an English function word ("the new rules will apply"), or
     * in Cyrillic text, has two lowercase words ("below analysts' expectations", "war risk
-      cover"): Bulgarian, Russian and Ukrainian news transliterate English loans, so
-      lowercase Latin-script English is never their own vocabulary, or
+      cover", or joined by hyphens: "peer-reviewed", "like-for-like"): Bulgarian, Russian
+      and Ukrainian news transliterate English loans, so lowercase Latin-script English is
+      never their own vocabulary, or
     * in other languages, has ``min_words`` lowercase words that are all clearly English
       ("home court advantage"), a weaker signal (a loan compound is possible).
 
@@ -164,6 +165,32 @@ class Untranslated(DetectorMixin, Check):
                 if sig:
                     out.append(sig)
             run = [k] if kind else []
+        if cyrillic:
+            out += [sg for sg in self._compounds_in_cyrillic(doc, kind_of, function, loans, quotes)
+                    if not any(o.start < sg.end and sg.start < o.end for o in out)]
+        return out
+
+    @staticmethod
+    def _compounds_in_cyrillic(doc: Doc, kind_of: Callable[[str], int], function: frozenset[str],
+                               loans: frozenset[str], quotes: list[tuple[int, int]]) -> list[Signal]:
+        """A lowercase hyphenated English compound inside Cyrillic text ("описани в
+        peer-reviewed статия", "like-for-like продажби"): two or more English words, as
+        strong as a lowercase pair (0.8). Every part has three letters or more ("e-mail" is
+        a loan) and is clearly English, or an English function word between two that are."""
+        text = doc.text
+        out: list[Signal] = []
+        for (start, end), lw in zip(doc.words, doc.lower_words, strict=True):
+            if "-" not in lw or not lw.isascii() or lw != text[start:end]:
+                continue
+            parts = lw.split("-")
+            content = [p for p in parts if p not in function]
+            if len(content) < 2 or any(len(p) < 3 or kind_of(p) != 2 for p in content):
+                continue
+            if " ".join(parts) in loans or lw in loans:
+                continue
+            if _quoted(doc, quotes, start, end) or not _free_standing(text, start, end):
+                continue
+            out.append(Signal("untranslated", start, end, strength=0.8, data={"phrase": text[start:end]}))
         return out
 
     def _single_in_cyrillic(self, doc: Doc, word: tuple[int, int], loans: frozenset[str],
