@@ -83,6 +83,9 @@ FLAGGED = [
     # a hyphenated English compound in Cyrillic text is two English words
     ("bg", "Резултатите са описани в peer-reviewed статия в списание Nature Geoscience.",
      ("MT006", "peer-reviewed")),
+    # a quote in the article's language that switches to English half way is the pipeline's
+    ("pl", "„Każda jednostka krwi ma znaczenie, especially during the holiday season”, powiedziała lekarka.",
+     ("MT006", "especially during the holiday season")),
     # two renderings side by side, no punctuation: a phrase, or a noun with two modifiers
     ("pl", "Według policji kierowca nie zdążył zahamować kierowca nie zdążył wyhamować przed przejściem.",
      ("MT002", "kierowca nie zdążył zahamować kierowca nie zdążył")),
@@ -131,6 +134,7 @@ CLEAN = [
     ("en", "She said she told the council about the leak in March."),
     ("uk", "Вона сказала, що вона заявила про витік ще в березні."),
     ("ru", "Заявки принимают по e-mail и через online-форму на сайте министерства."),
+    ("pl", "„It was a good race for Marta Nowak, I'm happy with that”, powiedział trener po biegu."),
     ("en", "The plant will close next year, the company said, and the union said it would appeal."),
     ("en", "The talks, which the minister said were constructive, will resume on Monday, he said."),
     ("es", "El dinero no se depositó en una cuenta especial, sino que se desvió, sostiene la fiscalía."),

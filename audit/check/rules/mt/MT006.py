@@ -314,8 +314,10 @@ def _quoted(doc: Doc, quotes: list[tuple[int, int]], start: int, end: int) -> bo
     ("„It was a good race for June, I'm happy with that”"). A run inside a quote in the
     article's own language («Последние пять кругов были absolutely mental, честно говоря»)
     is not: the pipeline left part of the quoted sentence untranslated. The quote is in the
-    article's language when most of its words are more frequent in it than in English and
-    the other wire languages."""
+    article's language when most of its lowercase words outside the run are more frequent
+    in it than in English and the other wire languages („Każda jednostka krwi ma znaczenie,
+    especially during the holiday season”); a quote with no such word (the run fills it, or
+    only names stand beside it) is in the other language."""
     span = enclosing_span(quotes, start, end)
     if span is None:
         return False
@@ -324,13 +326,13 @@ def _quoted(doc: Doc, quotes: list[tuple[int, int]], start: int, end: int) -> bo
     text = doc.text
     own = total = 0
     for ws, we in doc.words_in(*span):
-        lw = text[ws:we].lower()
-        if not lw.isalpha():
+        w = text[ws:we]
+        if not w.isalpha() or not w.islower() or start <= ws < end:
             continue
         total += 1
-        z = zipf(lw, lang)
-        own += z > 0 and all(z >= zipf(lw, o) for o in others)
-    return own * 2 < total
+        z = zipf(w, lang)
+        own += z > 0 and all(z >= zipf(w, o) for o in others)
+    return own * 2 < total or total == 0
 
 
 def _free_standing(text: str, start: int, end: int) -> bool:
