@@ -135,6 +135,9 @@ CLEAN = [
     ("uk", "Вона сказала, що вона заявила про витік ще в березні."),
     ("ru", "Заявки принимают по e-mail и через online-форму на сайте министерства."),
     ("pl", "„It was a good race for Marta Nowak, I'm happy with that”, powiedział trener po biegu."),
+    # words two languages share ("sa", "public", "participation") do not make a quote the article's
+    ("ro", "Apoi a adăugat, în franceză: « Chaque génération doit trouver sa propre voie. »"),
+    ("fr", "Ces « SLAPP » (« strategic lawsuits against public participation ») visent les journalistes."),
     ("en", "The plant will close next year, the company said, and the union said it would appeal."),
     ("en", "The talks, which the minister said were constructive, will resume on Monday, he said."),
     ("es", "El dinero no se depositó en una cuenta especial, sino que se desvió, sostiene la fiscalía."),

@@ -314,25 +314,33 @@ def _quoted(doc: Doc, quotes: list[tuple[int, int]], start: int, end: int) -> bo
     ("„It was a good race for June, I'm happy with that”"). A run inside a quote in the
     article's own language («Последние пять кругов были absolutely mental, честно говоря»)
     is not: the pipeline left part of the quoted sentence untranslated. The quote is in the
-    article's language when most of its lowercase words outside the run are more frequent
-    in it than in English and the other wire languages („Każda jednostka krwi ma znaczenie,
-    especially during the holiday season”); a quote with no such word (the run fills it, or
-    only names stand beside it) is in the other language."""
+    article's language when a lowercase word outside the run is clearly of that language
+    (``margin`` Zipf more frequent in it than in English and the other wire languages:
+    „Każda jednostka krwi ma znaczenie, especially during the holiday season”); words two
+    languages share ("sa", "public", "participation") and names decide nothing, so « Chaque
+    génération doit trouver sa propre voie » in a Romanian article and «strategic lawsuits
+    against public participation» in a French one stay the speaker's."""
     span = enclosing_span(quotes, start, end)
     if span is None:
         return False
     lang = doc.lang or ""
-    others = ("en", *(x for x in cues(lang).get("untranslated", {}).get("source_languages", ()) if x != lang))
+    others = tuple(x for x in ("en", *cues(lang).get("untranslated", {}).get("source_languages", ())) if x != lang)
     text = doc.text
-    own = total = 0
     for ws, we in doc.words_in(*span):
         w = text[ws:we]
         if not w.isalpha() or not w.islower() or start <= ws < end:
             continue
-        total += 1
         z = zipf(w, lang)
-        own += z > 0 and all(z >= zipf(w, o) for o in others)
-    return own * 2 < total or total == 0
+        if z >= _OWN_ZIPF and z - max(zipf(w, o) for o in others) >= _OWN_MARGIN:
+            return False  # a word of the article's own language: the quote is not foreign
+    return True
+
+
+# _OWN_ZIPF=3.0, _OWN_MARGIN=1.5: a word clearly of the article's language, by MT006's own
+# margin for clearly English words (the Polish "jednostka" 4.3 / English 0, the Russian "уйдём");
+# words shared by two languages (ro/fr "sa", fr/en "public") stay below the margin.
+_OWN_ZIPF = 3.0
+_OWN_MARGIN = 1.5
 
 
 def _free_standing(text: str, start: int, end: int) -> bool:
