@@ -163,19 +163,18 @@ def analyse(doc: Doc) -> RepetitionAnalysis:
             continue
         grams = list(zip(*(ids[k:] for k in range(n)), strict=False))
         (top, count), = Counter(grams).most_common(1)
-        if count > 1:
-            # occurrences that do not overlap ("a b a b a" holds "a b a" once, not twice): the
-            # characters they cover are disjoint, so the fraction stays within 0-1
-            starts = [i for i, g in enumerate(grams) if g == top]
-            kept = [starts[0]]
-            for i in starts[1:]:
-                if i >= kept[-1] + n:
-                    kept.append(i)
-            count = len(kept)
-        if count > 1:
+        if count < 2:
+            continue
+        # occurrences that do not overlap ("a b a b a" holds "a b a" once, not twice): the
+        # characters they cover are disjoint, so the fraction stays within 0-1
+        kept: list[int] = []
+        for i, g in enumerate(grams):
+            if g == top and (not kept or i >= kept[-1] + n):
+                kept.append(i)
+        if len(kept) > 1:
             first, second = kept[0], kept[1]
             chars = sum(lens[first : first + n]) + n - 1  # the n-gram joined with spaces
-            sc[key] = chars * count / total if total else 0.0
+            sc[key] = chars * len(kept) / total if total else 0.0
             out.examples[key] = (wspans[second][0], wspans[second + n - 1][1])
     for n in range(5, 11):
         key = f"repetition_dup_{n}gram"

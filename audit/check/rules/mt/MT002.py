@@ -397,7 +397,7 @@ class FusedDuplicate(DetectorMixin, Check):
         lang = doc.lang or ""
         stop = stopwords(lang)
         parallel = cue_set(lang, "fused", "parallel_words")
-        bare_report = bool(cues(lang).get("fused", {}).get("bare_report_clause"))
+        bare_report = _bare_report_clause(lang)
         text = doc.text
         for k in (2, 1):
             if n < 2 * k + 3:
@@ -435,7 +435,7 @@ class FusedDuplicate(DetectorMixin, Check):
         "she said". Not in languages that drop the complementiser (``bare_report_clause``:
         English "he said he told them" is grammatical), nor in quotes."""
         lang = doc.lang or ""
-        if cues(lang).get("fused", {}).get("bare_report_clause"):
+        if _bare_report_clause(lang):
             return None
         stop = stopwords(lang)
         text = doc.text
@@ -611,6 +611,12 @@ _PUNCT = re.compile(r"[^\w\s'’-]")
 # țări, …") runs up to about 30 words in the sixth-wave dev half; 40 leaves room and stays
 # within one sentence
 _RESUME_WINDOW = 40
+
+
+def _bare_report_clause(lang: str) -> bool:
+    """The language drops the complementiser after a reporting verb ("said the company
+    would…": English, German; ``bare_report_clause`` in ``mt_cues``)."""
+    return bool(cues(lang).get("fused", {}).get("bare_report_clause"))
 
 
 def _is_report(doc: Doc, word: tuple[int, int]) -> bool:

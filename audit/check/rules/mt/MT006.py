@@ -315,7 +315,7 @@ def _quoted(doc: Doc, quotes: list[tuple[int, int]], start: int, end: int) -> bo
     article's own language («Последние пять кругов были absolutely mental, честно говоря»)
     is not: the pipeline left part of the quoted sentence untranslated. The quote is in the
     article's language when a lowercase word outside the run is clearly of that language
-    (``margin`` Zipf more frequent in it than in English and the other wire languages:
+    (``_OWN_MARGIN`` Zipf more frequent in it than in English and the other wire languages:
     „Każda jednostka krwi ma znaczenie, especially during the holiday season”); words two
     languages share ("sa", "public", "participation") and names decide nothing, so « Chaque
     génération doit trouver sa propre voie » in a Romanian article and «strategic lawsuits
