@@ -49,7 +49,9 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(python="3.11")
 def docs(session: nox.Session) -> None:
-    """Regenerate docs/checks.md from the checks' docstrings."""
+    """Regenerate the generated files: docs/checks.md from the checks' docstrings, and the
+    calques' literal starts (audit/lexicons/mt_calques/<lang>.starts.json) from their lexicons."""
     session.install("-e", ".")
+    session.run("python", "-m", "audit.check.rules.mt.MT004")
     with open("docs/checks.md", "w", encoding="utf-8") as fh:
         session.run("newsaudit", "checks", "--format", "markdown", stdout=fh)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
@@ -117,10 +119,17 @@ class _Calque:
 
     __slots__ = ("_regex", "english", "heads", "id", "keys", "note", "pattern", "weight", "where")
 
-    def __init__(self, id: str, pattern: str, english: str, note: str, weight: float, where: str = "") -> None:
+    def __init__(self, id: str, pattern: str, english: str, note: str, weight: float, where: str = "",
+                 known: dict[str, list[str] | None] | None = None) -> None:
         self.id, self.english, self.note, self.weight, self.where = id, english, note, weight, where
         self.pattern = _WORD_START + "(?:" + pattern + ")"
-        self.keys = _plain_start(pattern) or _parsed_starts("(?:" + pattern + ")")  # re.error: bad
+        self.keys = _plain_start(pattern)
+        if self.keys is None:
+            if known is not None and pattern in known:
+                cached = known[pattern]
+                self.keys = tuple(cached) if cached else None
+            else:
+                self.keys = _parsed_starts("(?:" + pattern + ")")  # re.error: a bad pattern
         self.heads = frozenset(k[:_MIN_KEY] for k in self.keys or ())
         self._regex: re.Pattern[str] | None = None
 
@@ -352,14 +361,75 @@ def calques(lang: str) -> tuple[_Calque, ...]:
     """The calques of a language (``mt_calques/<lang>.toml``, ``[[calque]]`` tables
     with ``id``, ``english``, ``pattern`` (case-insensitive, multiline), ``weight`` 0-1, ``note``)."""
     data = load_lexicon("mt_calques", lang)
+    known = _known_starts(lang)
     out = []
     for i, entry in enumerate(data.get("calque", [])):
         where = f"audit/lexicons/mt_calques/{lang}.toml: calque #{i + 1}"
         try:
             out.append(_Calque(entry["id"], entry["pattern"], entry["english"], entry.get("note", ""),
-                               float(entry.get("weight", 0.8)), where))
+                               float(entry.get("weight", 0.8)), where, known))
         except KeyError as exc:
             raise LexiconError(f"{where}: missing key {exc}") from exc
         except re.error as exc:
             raise LexiconError(f"{where}: bad pattern: {exc}") from exc
     return tuple(out)
+
+
+# -- the literal starts, precomputed -------------------------------------------------------------
+#
+# Most formulas open with a group or an alternation ("(?:przyczynił|przyczyniła)…|…"), and
+# parsing their 450-520 patterns a language to find the literal starts cost a one-article
+# spot-check 50 ms of its 0.5 s budget (measured on seed 000, pl: 75 ms to build the calques,
+# 25 ms of it reading the TOML). So the starts of the shipped patterns are written beside each
+# lexicon, ``mt_calques/<lang>.starts.json``, keyed by the pattern itself: a formula a user
+# adds or edits is simply not in it and is parsed as before; nothing can go stale silently.
+# tests/test_mt_calque_starts.py fails when a shipped file does not equal a fresh build;
+# ``nox -s docs`` (``python -m audit.check.rules.mt.MT004``) rewrites them.
+
+
+def starts_path(lang: str) -> Any:
+    """Where the precomputed literal starts of a language's formulas are shipped."""
+    from importlib import resources
+
+    return resources.files("audit.lexicons").joinpath("mt_calques", f"{lang}.starts.json")
+
+
+@cache
+def _known_starts(lang: str) -> dict[str, list[str] | None]:
+    """The shipped starts of a language (pattern -> starts, ``None``: none), ``{}`` when
+    missing or unreadable (every pattern is then parsed)."""
+    try:
+        data = json.loads(starts_path(lang).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def build_starts(lang: str) -> dict[str, list[str] | None]:
+    """The literal starts of every formula of ``lang`` that :func:`_plain_start` cannot read,
+    parsed (what ``<lang>.starts.json`` holds); :class:`re.error` for a bad pattern."""
+    out: dict[str, list[str] | None] = {}
+    for entry in load_lexicon("mt_calques", lang).get("calque", []):
+        pattern = entry["pattern"]
+        if _plain_start(pattern) is None:
+            keys = _parsed_starts("(?:" + pattern + ")")
+            out[pattern] = list(keys) if keys else None
+    return out
+
+
+def write_starts(lang: str) -> str:
+    """Rewrite ``<lang>.starts.json`` from the lexicon; returns the file's path."""
+    path = str(starts_path(lang))
+    starts = build_starts(lang)
+    lines = [json.dumps(k, ensure_ascii=False) + ": " + json.dumps(v, ensure_ascii=False)
+             for k, v in sorted(starts.items())]  # one formula a line: reviewable diffs
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("{\n" + ",\n".join(lines) + "\n}\n")
+    return path
+
+
+if __name__ == "__main__":
+    from audit.lexicons import languages
+
+    for code in languages("mt_calques"):
+        print(write_starts(code), file=sys.stderr)
