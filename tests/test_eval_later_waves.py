@@ -1,5 +1,5 @@
 """The later hand-written waves of the evaluation corpus (tests/corpus/src<n> ->
-{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5, 6, 7).
+{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5, 6, 7, 8).
 
 The third wave (2026-11-21) and the fourth (2026-11-22) were written by writers who read
 neither the detectors nor their lexicons nor any earlier corpus file, and who ran nothing but
@@ -14,7 +14,9 @@ the splits by language). The sixth (2026-11-22, commissioned after the fifth's t
 scored) has the same composition, with the kinds swapped between the splits, from writers in
 new language pairs. The seventh (2026-11-22, commissioned after the sixth's test half was
 scored) keeps that composition, swaps the kinds between the splits again and pairs the writers
-anew (pl+ru, bg+de, ro+fr, es+uk, en).
+anew (pl+ru, bg+de, ro+fr, es+uk, en). The eighth (2026-11-22, commissioned after the
+seventh's test half was scored) keeps that composition, swaps the kinds once more and pairs
+the writers as pl+es, bg+fr, ro+uk, de+ru and en.
 Their files, and the second wave's, are pinned here by digest: editing a held-out article
 shows up as a failing test.
 """
@@ -31,8 +33,26 @@ from audit.eval.build import CORPUS, LANGS, wave_records
 from audit.eval.corpus import CATEGORIES, iter_corpus, shared_paragraphs
 
 #: the later waves' built files, byte for byte, as committed (waves 2-3 on 2026-11-21,
-#: waves 4-7 on 2026-11-22)
+#: waves 4-8 on 2026-11-22)
 PINNED = {
+    "dev/bg.8.jsonl": "84c56f9e2332d3a93643dde304633458318364900ceda9680131c7f6f00677d1",
+    "dev/de.8.jsonl": "41ecd511c92293199d0eff187272172199fd7d326b8d2a6a49c826e2414e99c4",
+    "dev/en.8.jsonl": "7b23a79d2eb272aec7846d8c3387da63ae2c181cc0f59c684cfdd1f2bab8fc9c",
+    "dev/es.8.jsonl": "38e13c71617fede523d86271b4e8fabaea0e3661cf240b443482a4798441d0c8",
+    "dev/fr.8.jsonl": "07cb729dbf79badc2b8b8c6dc6d2f57566891d91273832e5258174eed234bcaa",
+    "dev/pl.8.jsonl": "d480bbb031075c2ff560aca9ffa1f3feca9467c7115a4454ff7917f892fcd4a9",
+    "dev/ro.8.jsonl": "fc3d324c6b36fcb025f4fd2466fcaf6880c1e2d1cadef58e9292252f557fbb17",
+    "dev/ru.8.jsonl": "5157f384244e170fa076c0b0039cf55f2d2ce2d2a2966621243f746539bf50d2",
+    "dev/uk.8.jsonl": "fcd597a77434e79aa96c56ce743cd6a339597555d7ed57de30df1df11217b9b5",
+    "test/bg.8.jsonl": "00564761f368a9453783f1ca77514578f69a076218510b951e62f99b16eaed91",
+    "test/de.8.jsonl": "c8e09b8b9eaaad4cd0327f5f7c344ebd4e9378e83b92eb4ea7f5af8e35b66df9",
+    "test/en.8.jsonl": "92b0c2d89e592ac762074ab3a8c93de79ca1d115d9916ed7a91da80b7fb42f05",
+    "test/es.8.jsonl": "01a94be7105179ca03e8bcafa80017977a4e860c1fc5952da849595bcb850ffb",
+    "test/fr.8.jsonl": "8771fa2b681f084f9b74b51b856e08d5c5199894b6b5b47b7ffd827d4b5a21a5",
+    "test/pl.8.jsonl": "2191293b1644237d1ac846bd510d4d1e64e53d199c540eae4a770eeb2ac21d7a",
+    "test/ro.8.jsonl": "a092b2e186a52082c4681c9ac6706cffa1a3700cf64f07db3ed79f4b82542bfc",
+    "test/ru.8.jsonl": "f5601bff3c390a6faa02800107270713a7cbacf123b0403eeebca6d2a1c4418c",
+    "test/uk.8.jsonl": "22e3fb1d2e535dd80dd31a92e4f0437e4b7c1f6fc5ed7cb0ebc89a2b272eba62",
     "test/bg.5.jsonl": "3b256659768314811f3ec2b6d660ff42a9a8e83cbf564a54de0379b8903b3035",
     "test/de.5.jsonl": "06fe1a774ad4a53bcd31610dcf1a6354f22fcdd356ec7798bd0810d07015875b",
     "test/en.5.jsonl": "573ed1d81ddafc9bd9c91b2af5f06748e5206ebd7f2a822b230496aa23626797",
@@ -147,7 +167,7 @@ PINNED = {
 #: translated, boilerplate, with a spam bio or an unrelated link block (the writers' brief;
 #: the fifth and sixth waves have one of the last two kinds, alternating by split, checked
 #: separately)
-COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0), 6: (3, 6, 0, 0), 7: (3, 6, 0, 0)}
+COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0), 6: (3, 6, 0, 0), 7: (3, 6, 0, 0), 8: (3, 6, 0, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(COMPOSITION))
