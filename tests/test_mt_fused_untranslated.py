@@ -107,6 +107,14 @@ FLAGGED = [
      ("MT002", "сказав, що воду подадуть увечері, він сказав")),
     ("es", "La empresa dijo en un comunicado, la compañía minera afirmó que los trabajos continúan.",
      ("MT002", "dijo en un comunicado, la compañía minera afirmó")),
+    # the words before a comma said again right after it
+    ("bg", "Картината беше продадена, беше продадена след кратко наддаване по телефона.",
+     ("MT002", "беше продадена, беше продадена")),
+    ("pl", "Kowalska zagra w półfinale, w półfinale zmierzy się z mistrzynią Europy.",
+     ("MT002", "w półfinale, w półfinale")),
+    # the subject said again right after the first comma (a comma splice)
+    ("ro", "Câștigătorul nu a fost anunțat oficial, câștigătorul a cerut să rămână anonim.",
+     ("MT002", "Câștigătorul nu a fost anunțat oficial, câștigătorul a")),
     ("es", "Las olas podrían alcanzar la costa antes del mediodía del Miércoles, dijo la agencia.",
      ("MT003", "Miércoles")),
     ("fr", "La participation a été élevée Dimanche, car le vote est obligatoire.", ("MT003", "Dimanche")),
@@ -182,6 +190,22 @@ CLEAN = [
 @pytest.mark.parametrize(("lang", "text", "expected"), FLAGGED, ids=[f"{x[0]}-{i}" for i, x in enumerate(FLAGGED)])
 def test_flagged(lang: str, text: str, expected: tuple[str, str]) -> None:
     assert expected in found(lang, text)
+
+
+def test_a_subject_said_again_after_the_first_comma_is_only_a_weak_observation() -> None:
+    """A contrast has the comma splice's shape ("ceny paliw …, ceny prądu …"): an ``info``
+    of strength 0.6 that condemns no article alone; after an inserted clause it is 0.8."""
+    from audit.check.rules.mt.MT002 import FusedDuplicate
+    from audit.text import Doc
+
+    contrast = "Ceny paliw wzrosły w marcu, ceny prądu spadły o dwa procent."
+    (sig,) = FusedDuplicate().signals(Doc(contrast, "pl"))
+    assert sig.strength == 0.6  # (the one-word clause echo reads it so too)
+    res = Auditor(select=["machine-translation"]).audit(Article(id="t", text=contrast, lang="pl"))
+    assert [(f.check, f.severity) for f in res.findings] == [("MT002", "info")]
+    inserted = "Studiul, care a implicat peste 40 de instituții, studiul a durat aproape șapte ani."
+    (sig,) = FusedDuplicate().signals(Doc(inserted, "ro"))
+    assert sig.strength == 0.8 and sig.data.get("resumed")
 
 
 def test_a_compound_with_a_word_as_german_as_english_is_only_a_weak_pair() -> None:
