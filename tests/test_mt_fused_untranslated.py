@@ -203,6 +203,9 @@ def test_a_subject_said_again_after_the_first_comma_is_only_a_weak_observation()
     assert sig.strength == 0.6  # (the one-word clause echo reads it so too)
     res = Auditor(select=["machine-translation"]).audit(Article(id="t", text=contrast, lang="pl"))
     assert [(f.check, f.severity) for f in res.findings] == [("MT002", "info")]
+    splice = "Câștigătorul nu a fost anunțat oficial, câștigătorul a cerut să rămână anonim."
+    (sig,) = FusedDuplicate().signals(Doc(splice, "ro"))
+    assert sig.strength == 0.6 and sig.data.get("spliced")
     inserted = "Studiul, care a implicat peste 40 de instituții, studiul a durat aproape șapte ani."
     (sig,) = FusedDuplicate().signals(Doc(inserted, "ro"))
     assert sig.strength == 0.8 and sig.data.get("resumed")

@@ -324,22 +324,18 @@ class FusedDuplicate(DetectorMixin, Check):
                 if toks[p][:1].isupper() and not opens:
                     break  # a name repeated mid-sentence ("… Mercedes won, Mercedes lost")
                 text = doc.text
-                if p + length == i and length >= 2:
-                    # the words right before the comma said again right after it, verbatim:
-                    # one rendering kept twice ("беше продадено, беше продадено", "w finale,
-                    # w finale zagra"); no list or contrast repeats two words so
-                    start, end = words[p][0], words[i + length - 1][1]
-                    if in_spans(quotes, start, end):
-                        return None
-                    return Signal("fused", start, end, strength=0.75,
-                                  data={"phrase": text[words[i][0]:words[i + length - 1][1]], "gap": "",
-                                        "echo": True, "next": i + length})
-                if p + length >= i or any(c in text[words[p + length - 1][1]:words[i - 1][1]] for c in ",;:"):
-                    break  # a list ("детям, людям с…", "cojile…, zațul…, cojile…"), not one clause
-                nxt1, nxt2 = low[p + length], low[i + length]
-                if nxt1 == nxt2 or nxt1 in stop or nxt2 in stop or not (nxt1.isalpha() and nxt2.isalpha()):
-                    break  # a paraphrase goes on with two different content words (two verbs)
-                start, end = words[p][0], words[i + length][1]
+                # the words right before the comma said again right after it, verbatim, are
+                # one rendering kept twice ("беше продадено, беше продадено", "w finale, w finale
+                # zagra"): no list or contrast repeats two words so
+                immediate = p + length == i and length >= 2
+                if not immediate:
+                    if p + length >= i or any(c in text[words[p + length - 1][1]:words[i - 1][1]] for c in ",;:"):
+                        break  # a list ("детям, людям с…", "cojile…, zațul…, cojile…"), not one clause
+                    nxt1, nxt2 = low[p + length], low[i + length]
+                    if nxt1 == nxt2 or nxt1 in stop or nxt2 in stop or not (nxt1.isalpha() and nxt2.isalpha()):
+                        break  # a paraphrase goes on with two different content words (two verbs)
+                # a paraphrase's span takes in the word where the two copies part; an echo's ends
+                start, end = words[p][0], words[i + length - immediate][1]
                 if in_spans(quotes, start, end):
                     return None
                 return Signal("fused", start, end, strength=0.6 if length == 1 else 0.75,
