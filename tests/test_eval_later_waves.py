@@ -1,5 +1,5 @@
 """The later hand-written waves of the evaluation corpus (tests/corpus/src<n> ->
-{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5, 6, 7, 8).
+{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5, 6, 7, 8, 9).
 
 The third wave (2026-11-21) and the fourth (2026-11-22) were written by writers who read
 neither the detectors nor their lexicons nor any earlier corpus file, and who ran nothing but
@@ -16,7 +16,8 @@ new language pairs. The seventh (2026-11-22, commissioned after the sixth's test
 scored) keeps that composition, swaps the kinds between the splits again and pairs the writers
 anew (pl+ru, bg+de, ro+fr, es+uk, en). The eighth (2026-11-22, commissioned after the
 seventh's test half was scored) keeps that composition, swaps the kinds once more and pairs
-the writers as pl+es, bg+fr, ro+uk, de+ru and en.
+the writers as pl+es, bg+fr, ro+uk, de+ru and en. The ninth (2026-11-22, commissioned after
+the eighth's test half was scored) does the same once more with pl+de, bg+uk, ro+fr, es+ru and en.
 Their files, and the second wave's, are pinned here by digest: editing a held-out article
 shows up as a failing test.
 """
@@ -33,8 +34,26 @@ from audit.eval.build import CORPUS, LANGS, wave_records
 from audit.eval.corpus import CATEGORIES, iter_corpus, shared_paragraphs
 
 #: the later waves' built files, byte for byte, as committed (waves 2-3 on 2026-11-21,
-#: waves 4-8 on 2026-11-22)
+#: waves 4-9 on 2026-11-22)
 PINNED = {
+    "dev/bg.9.jsonl": "7929a9db2e7a8ee4ca79b2699444a2d3f35990599ba94c5a344221c89be10b7a",
+    "dev/de.9.jsonl": "3e59532e84e762171c63a30090773563559bb7d227e07346666fc770d0ccb362",
+    "dev/en.9.jsonl": "cd217cfb25efd811a4b6443dad2b4b8c3fa3d217dfaa963c2543924e07a209df",
+    "dev/es.9.jsonl": "f0f70e4c79c1cea7067b81d6b8966be0bda9a2a957f308abab78a3318bb21270",
+    "dev/fr.9.jsonl": "911c888158d3452814ecbf4133d9dcf86439b5d9aa5566a63cab6c940f7f878d",
+    "dev/pl.9.jsonl": "2f1fcb99c8eada53d64aff3b6dcc82bf7c7f2eb1672c40efe21d95a19857e99f",
+    "dev/ro.9.jsonl": "b8fc43c6caf145269ec586ed77936cf7949728c562b2b865d1ecca7a9f2b1599",
+    "dev/ru.9.jsonl": "a909503d76bd1a325826be813df25a6538870dd9915827a100e32179d37f9085",
+    "dev/uk.9.jsonl": "6d9d8e9ad17765a3fa0bb83849d14f4e0ffb4cb48aa334e5c253866ca7b432cc",
+    "test/bg.9.jsonl": "31b44832c6395f4f57b5d668e26f2460fd7e204ef131ce0e258674852975246d",
+    "test/de.9.jsonl": "9fa935b587f0ba22c830d2a50256b6c5493e7dd7f964fbb1670473cc356124b4",
+    "test/en.9.jsonl": "65489ab429d9cc4e3b031f6ee50230fa68c97761bb62477e7c788157d5b67f72",
+    "test/es.9.jsonl": "86da0eaea9c9794686646acaf7bee4b817f37a34006657e67b1e2efd524ab772",
+    "test/fr.9.jsonl": "e1bf0615ba1fdca4529374deba6eac6077d20006904e4f9f03a318ea74992fbf",
+    "test/pl.9.jsonl": "01ab8bec449394e9b1ccfdf6e2883cb60f50349d02065371bcd0d75932de8928",
+    "test/ro.9.jsonl": "70a4351fd1f922af47cff89100342a3c97cf9f1427da322ee047e40a95cd2de3",
+    "test/ru.9.jsonl": "9a54704ead1d88d787c28d8a8b3fe58ce74fa14923d1fd4a472cfced0e121c72",
+    "test/uk.9.jsonl": "7ef74c341e2409c9fce6f19e9f231197421e0566f2f88cae91adce8721a821fb",
     "dev/bg.8.jsonl": "84c56f9e2332d3a93643dde304633458318364900ceda9680131c7f6f00677d1",
     "dev/de.8.jsonl": "41ecd511c92293199d0eff187272172199fd7d326b8d2a6a49c826e2414e99c4",
     "dev/en.8.jsonl": "7b23a79d2eb272aec7846d8c3387da63ae2c181cc0f59c684cfdd1f2bab8fc9c",
@@ -167,7 +186,7 @@ PINNED = {
 #: translated, boilerplate, with a spam bio or an unrelated link block (the writers' brief;
 #: the fifth and sixth waves have one of the last two kinds, alternating by split, checked
 #: separately)
-COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0), 6: (3, 6, 0, 0), 7: (3, 6, 0, 0), 8: (3, 6, 0, 0)}
+COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0), 6: (3, 6, 0, 0), 7: (3, 6, 0, 0), 8: (3, 6, 0, 0), 9: (3, 6, 0, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(COMPOSITION))
