@@ -703,6 +703,27 @@ def test_a_fragment_and_a_spacing_slip_are_two_kinds() -> None:
     assert result.scores["mt_score"] >= 0.5
 
 
+#: a Title-Case run of ordinary words named by the kind of place before it ("place_intro" in
+#: mt_cues), directly or through function words: (lang, the place named, the same run without it)
+PLACE_NAMED_RUNS: list[tuple[str, str, str, str]] = [
+    ("es", "La médica atiende a 620 pacientes en once pueblos de la comarca de Tierras Altas.",
+     "La médica atiende a 620 pacientes en once pueblos con Tierras Altas.", "Tierras Altas"),
+    ("pl", "Nowa szkoła powstanie na osiedlu Zielone Wzgórze, poinformował urząd.",
+     "Nowa szkoła powstanie jak Zielone Wzgórze, poinformował urząd.", "Zielone Wzgórze"),
+    ("ro", "Școala nouă va fi construită în cartierul Noua Speranță, a anunțat primăria.",
+     "Școala nouă va fi construită pentru Noua Speranță, a anunțat primăria.", "Noua Speranță"),
+    ("bg", "Новото училище ще бъде построено в община Бяла Вода, съобщиха от кметството.",
+     "Новото училище ще бъде построено до Бяла Вода, съобщиха от кметството.", "Бяла Вода"),
+]
+
+
+@pytest.mark.parametrize(("lang", "named", "unnamed", "run"), PLACE_NAMED_RUNS,
+                         ids=[f"{x[0]}-{x[3]}" for x in PLACE_NAMED_RUNS])
+def test_titlecase_run_after_a_kind_of_place_is_its_name(lang: str, named: str, unnamed: str, run: str) -> None:
+    assert _audit(named, lang, ["MT003"]) == []
+    assert [f.evidence for f in _audit(unnamed, lang, ["MT003"])] == [run]
+
+
 def test_titlecase_pair_anchored_by_a_lowercase_form_of_one_word() -> None:
     text = ("W ubiegłym Sezonie Roboty na budowie trwały do grudnia.\n"
             "W tym sezonie wykonawca chce skończyć wcześniej.")

@@ -122,6 +122,7 @@ class TitleCaseRun(DetectorMixin, Check):
         heads = cue_set(lang, "titlecase", "name_words")
         stems = tuple(cue_set(lang, "titlecase", "name_stems") | cue_set(lang, "titlecase", "name_stems_places"))
         intro = cue_set(lang, "titlecase", "name_intro")
+        places = cue_set(lang, "titlecase", "place_intro")
         suffixes = tuple(cue_set(lang, "titlecase", "surname_suffixes"))
         function = cue_set(lang, "titlecase", "function_words")
         never = cue_set(lang, "titlecase", "never_name")
@@ -197,6 +198,8 @@ class TitleCaseRun(DetectorMixin, Check):
                     continue
                 if not prev_word[:1].islower() or prev_word.lower() in intro:
                     continue  # after a number, an acronym or a role word ("premier Jan Nowak")
+                if places and _introduced(text, words, run[0], places, function):
+                    continue  # a place or body named after its kind ("comarca de Tierras Altas")
                 after = text[words[nxt][0]:words[nxt][1]] if nxt < len(words) else ""
                 garbled = _inner_function_word(
                     lws, function, lambda w: name_like(w) or ("head" if is_head(w) else None),
@@ -490,6 +493,24 @@ def _stem_in(lw: str, stems: dict[str, list[str]]) -> bool:
             k += 1
         if k >= max(_MIN_STEM, min(len(lw), len(other)) - 3):
             return True
+    return False
+
+
+def _introduced(text: str, words: list[tuple[int, int]], first: int, nouns: frozenset[str],
+                function: frozenset[str]) -> bool:
+    """The run starting at word ``first`` follows a noun for a kind of place or body
+    (``place_intro`` in ``mt_cues``), directly or through up to three lowercase function
+    words: "la comarca de Tierras Altas", "le ministère de la Santé Publique", "w gminie
+    Stare Miasto". The run is then that place's or body's name."""
+    j, hops = first - 1, 0
+    while j >= 0 and hops <= 3:
+        w = text[words[j][0]:words[j][1]]
+        lw = w.lower()
+        if lw in nouns:
+            return True
+        if lw not in function or not w[:1].islower():
+            return False
+        j, hops = j - 1, hops + 1
     return False
 
 
