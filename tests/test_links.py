@@ -251,7 +251,10 @@ def test_unknown_header_joins_the_trailing_run(case: tuple, header: str) -> None
 
 
 COLON_HEADERS = ["Вам также может понравиться:", "Популярно в момента:", "Popular right now:",
-                 "Ti-ar putea plăcea și:", "Das könnte Ihnen gefallen:", "Te puede gustar:"]
+                 "Ti-ar putea plăcea și:", "Das könnte Ihnen gefallen:", "Te puede gustar:",
+                 # recommendation widgets: "from the web", "hot", "sponsored"
+                 "Горещо от мрежата:", "Around the web:", "Gorące w sieci:", "Aus dem Netz:",
+                 "Contenido patrocinado:", "Горячее в сети:"]
 
 
 @pytest.mark.parametrize("header", COLON_HEADERS)
