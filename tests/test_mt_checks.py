@@ -677,6 +677,20 @@ def test_two_different_strong_calques_make_the_verdict() -> None:
     assert {f.severity for f in result.findings if f.check == "MT004"} == {"warning"}
 
 
+def test_a_strong_calque_pairs_with_a_different_medium_one() -> None:
+    # "did not go into detail what this means" (0.7) and "address the risks" (0.6): two slips
+    strong = "Le patron a annoncé des suppressions de postes. Il n'est pas entré en détails ce que cela signifie."
+    medium = "Le texte vise à adresser les risques posés par ces systèmes."
+    result = Auditor(select=["MT"]).audit(Article(id="x", text=strong + "\n" + medium, lang="fr"))
+    verdict = [f for f in result.findings if f.check == "MT010"]
+    assert len(verdict) == 1 and verdict[0].data["counts"] == {"calque": 2}
+    # two medium renderings (0.6 and 0.55) never pair up: formulas hurried editors write too
+    weak = "Le ministre a annoncé des changements, mais n'a pas élaboré davantage."
+    result = Auditor(select=["MT"]).audit(Article(id="x", text=medium + "\n" + weak, lang="fr"))
+    assert [f.check for f in result.findings if f.check == "MT010"] == []
+    assert {f.severity for f in result.findings} == {"info"}
+
+
 def test_one_formula_repeated_is_one_piece_of_evidence() -> None:
     text = ("Spółka nie od razu odpowiedziała na prośbę o komentarz.\n"
             "Ministerstwo również nie od razu odpowiedziało na prośbę o komentarz.")

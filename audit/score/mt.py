@@ -14,8 +14,9 @@ Weights and bias are hand-set priors, checked (not fitted) on the development da
 defect material). They satisfy, by construction:
 
 * one kind never condemns an article on its own: MT010 also needs ``min_kinds`` (2) pieces
-  of evidence (:func:`evidence_count`: one per kind, plus one per further *different* strong
-  calque — two formulas rendered word for word are two slips, not one habit);
+  of evidence (:func:`evidence_count`: one per kind, plus, beside a strong calque, one per
+  further *different* calque of at least medium weight — two formulas rendered word for word
+  are two slips, not one habit);
 * two different kinds of at least medium strength pass 0.5: the weakest stranded fragment
   (0.5 -> 0.93) with one space before a full stop (0.4 -> 1.32) gives 2.25; a calque of weight
   0.6 with a fused clause or a fragment of 0.6 (1.11 each) 2.22; a fragment (0.7 -> 1.30) with
@@ -85,6 +86,14 @@ CALQUE_DECAY: tuple[float, ...] = (1.0, 1.0, 0.5)
 #: statement on Tuesday") never pair up. Measured on tests/corpus/dev (all three waves): no
 #: article without an MT label holds a calque of weight >= 0.7.
 STRONG_CALQUE = 0.7
+#: with a strong calque in the article, a further *different* calque of at least this weight
+#: counts as one more piece of evidence: the strong one already shows the copy was rendered
+#: word for word, and an unidiomatic second formula (0.5-0.6: "it makes sense" -> "il fait
+#: sens", "address the issue" -> "adresser le problème") is a second slip, not a coincidence.
+#: The weakest renderings (0.4-0.45, formulas hurried editors write too) still never count.
+#: Measured on tests/corpus/dev (all nine waves' dev halves): no article without an MT label
+#: holds any calque, and the rule adds one machine-translated article (fr5-d03: 0.7, 0.6, 0.5).
+PAIRED_CALQUE = 0.5
 
 
 def _distinct_calques(signals: list[Any]) -> list[float]:
@@ -118,11 +127,14 @@ def combine(signals: list[Any]) -> tuple[float, dict[str, float]]:
 
 
 def evidence_count(signals: list[Any]) -> int:
-    """Independent pieces of evidence: one per kind, plus one per further *different*
-    calque of weight >= :data:`STRONG_CALQUE` (MT010's ``min_kinds`` counts these)."""
+    """Independent pieces of evidence: one per kind, plus, when the strongest calque reaches
+    :data:`STRONG_CALQUE`, one per further *different* calque of weight >=
+    :data:`PAIRED_CALQUE` (MT010's ``min_kinds`` counts these)."""
     kinds = {s.kind for s in signals}
-    strong = [w for w in _distinct_calques([s for s in signals if s.kind == "calque"]) if w >= STRONG_CALQUE]
-    return len(kinds) + max(0, len(strong) - 1)
+    calques = _distinct_calques([s for s in signals if s.kind == "calque"])
+    if not calques or calques[0] < STRONG_CALQUE:
+        return len(kinds)
+    return len(kinds) + sum(w >= PAIRED_CALQUE for w in calques[1:])
 
 
 def article_signals(doc: Doc) -> list[Any]:
