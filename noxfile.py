@@ -50,7 +50,7 @@ def bench(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def docs(session: nox.Session) -> None:
     """Regenerate the generated files: docs/checks.md from the checks' docstrings, and the
-    calques' literal starts (audit/lexicons/mt_calques/<lang>.starts.json) from their lexicons."""
+    calques' shipped indexes (audit/lexicons/mt_calques/<lang>.index.json) from their lexicons."""
     session.install("-e", ".")
     session.run("python", "-m", "audit.check.rules.mt.MT004")
     with open("docs/checks.md", "w", encoding="utf-8") as fh:

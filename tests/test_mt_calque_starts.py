@@ -1,6 +1,7 @@
-"""The literal starts shipped beside each calque lexicon (``mt_calques/<lang>.starts.json``):
-they must equal what parsing the patterns gives, and a formula missing from them (one a user
-added or edited) is parsed as before."""
+"""The index shipped beside each calque lexicon (``mt_calques/<lang>.index.json``): it must
+equal a fresh build from the TOML (runtime fields, literal starts, the TOML's digest); it is
+used only while that digest matches, so an edited lexicon is read from the TOML, and a formula
+missing from it (one a user added or edited) is parsed as before."""
 
 from __future__ import annotations
 
@@ -10,17 +11,37 @@ import re
 import pytest
 
 from audit.check.rules.mt import MT004
-from audit.check.rules.mt.MT004 import _Calque, build_starts, calques, literal_starts, starts_path
+from audit.check.rules.mt.MT004 import _Calque, build_index, calques, index_path, literal_starts
 from audit.lexicons import languages
 from audit.text import Doc
 
 
 @pytest.mark.parametrize("lang", languages("mt_calques"))
-def test_the_shipped_starts_equal_a_fresh_build(lang: str) -> None:
-    shipped = json.loads(starts_path(lang).read_text(encoding="utf-8"))
-    fresh = build_starts(lang)
-    stale = sorted(set(shipped) ^ set(fresh)) + sorted(k for k in fresh if k in shipped and shipped[k] != fresh[k])
-    assert not stale, f"{starts_path(lang)} is stale ({len(stale)} formulas): run `nox -s docs`"
+def test_the_shipped_index_equals_a_fresh_build(lang: str) -> None:
+    shipped = json.loads(index_path(lang).read_text(encoding="utf-8"))
+    assert shipped == build_index(lang), f"{index_path(lang)} is stale: run `nox -s docs`"
+
+
+@pytest.mark.parametrize("lang", languages("mt_calques"))
+def test_the_index_gives_the_formulas_the_toml_gives(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from_index = [(c.id, c.pattern, c.english, c.note, c.weight, c.keys) for c in calques(lang)]
+    calques.cache_clear()
+    monkeypatch.setattr(MT004, "_index", lambda _lang: {})  # no index: the TOML, every pattern parsed
+    monkeypatch.setattr(MT004, "_known_starts", lambda _lang: {})
+    try:
+        from_toml = [(c.id, c.pattern, c.english, c.note, c.weight, c.keys) for c in calques(lang)]
+    finally:
+        calques.cache_clear()
+    assert from_index == from_toml
+
+
+def test_an_index_built_from_another_toml_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    stale = {"source": "0" * 64, "calque": [{"id": "sentinel", "pattern": "zzz", "english": "e", "weight": 0.5}]}
+    monkeypatch.setattr(MT004, "_index", lambda _lang: stale)
+    assert [e["id"] for e in MT004._entries("pl")][:1] == ["contributed-to-report"]
+    fresh = dict(stale, source=MT004._digest(MT004.lexicon_path("pl").read_bytes()))
+    monkeypatch.setattr(MT004, "_index", lambda _lang: fresh)
+    assert [e["id"] for e in MT004._entries("pl")] == ["sentinel"]
 
 
 @pytest.mark.parametrize("lang", languages("mt_calques"))

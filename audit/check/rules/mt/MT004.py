@@ -360,10 +360,9 @@ _MAX_CLASS = 3
 def calques(lang: str) -> tuple[_Calque, ...]:
     """The calques of a language (``mt_calques/<lang>.toml``, ``[[calque]]`` tables
     with ``id``, ``english``, ``pattern`` (case-insensitive, multiline), ``weight`` 0-1, ``note``)."""
-    data = load_lexicon("mt_calques", lang)
     known = _known_starts(lang)
     out = []
-    for i, entry in enumerate(data.get("calque", [])):
+    for i, entry in enumerate(_entries(lang)):
         where = f"audit/lexicons/mt_calques/{lang}.toml: calque #{i + 1}"
         try:
             out.append(_Calque(entry["id"], entry["pattern"], entry["english"], entry.get("note", ""),
@@ -375,56 +374,98 @@ def calques(lang: str) -> tuple[_Calque, ...]:
     return tuple(out)
 
 
-# -- the literal starts, precomputed -------------------------------------------------------------
+# -- the shipped index ---------------------------------------------------------------------------
 #
-# Most formulas open with a group or an alternation ("(?:przyczynił|przyczyniła)…|…"), and
-# parsing their 450-520 patterns a language to find the literal starts cost a one-article
-# spot-check 50 ms of its 0.5 s budget (measured on seed 000, pl: 75 ms to build the calques,
-# 25 ms of it reading the TOML). So the starts of the shipped patterns are written beside each
-# lexicon, ``mt_calques/<lang>.starts.json``, keyed by the pattern itself: a formula a user
-# adds or edits is simply not in it and is parsed as before; nothing can go stale silently.
-# tests/test_mt_calque_starts.py fails when a shipped file does not equal a fresh build;
+# A spot-check of one article builds one language's calques. Two costs dominate: reading the
+# TOML (1,100-1,200 formulas with their fixtures: ~550 KB, 44 ms for Polish) and, for the
+# formulas that open with a group or an alternation ("(?:przyczynił|przyczyniła)…|…"), parsing
+# the pattern to find its literal starts (~50 ms). So beside each lexicon ships
+# ``mt_calques/<lang>.index.json``: the runtime fields of every formula (id, pattern, english,
+# note, weight), the parsed starts of those that need them, and the SHA-256 of the TOML it was
+# built from. The index is used only while that digest matches the TOML byte for byte; an edited
+# lexicon is read from the TOML as before, and its unedited patterns still find their starts in
+# the index (starts depend on the pattern alone). Nothing can go stale silently:
+# tests/test_mt_calque_starts.py fails when a shipped index differs from a fresh build, and
 # ``nox -s docs`` (``python -m audit.check.rules.mt.MT004``) rewrites them.
 
+#: the fields of a formula the detector reads at run time (fixtures stay in the TOML)
+_RUNTIME_FIELDS = ("id", "pattern", "english", "note", "weight")
 
-def starts_path(lang: str) -> Any:
-    """Where the precomputed literal starts of a language's formulas are shipped."""
+
+def lexicon_path(lang: str) -> Any:
+    """The TOML lexicon of a language's calques."""
     from importlib import resources
 
-    return resources.files("audit.lexicons").joinpath("mt_calques", f"{lang}.starts.json")
+    return resources.files("audit.lexicons").joinpath("mt_calques", f"{lang}.toml")
+
+
+def index_path(lang: str) -> Any:
+    """Where the prebuilt index of a language's calques is shipped."""
+    from importlib import resources
+
+    return resources.files("audit.lexicons").joinpath("mt_calques", f"{lang}.index.json")
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+@cache
+def _index(lang: str) -> dict[str, Any]:
+    """The shipped index of a language, ``{}`` when missing or unreadable."""
+    try:
+        data = json.loads(index_path(lang).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and isinstance(data.get("calque"), list) else {}
+
+
+def _entries(lang: str) -> list[dict[str, Any]]:
+    """The formulas of a language: from the shipped index while it was built from this very
+    TOML, otherwise from the TOML itself."""
+    ref = lexicon_path(lang)
+    if not ref.is_file():
+        return []
+    index = _index(lang)
+    if index and index.get("source") == _digest(ref.read_bytes()):
+        return list(index["calque"])
+    return list(load_lexicon("mt_calques", lang).get("calque", []))
 
 
 @cache
 def _known_starts(lang: str) -> dict[str, list[str] | None]:
-    """The shipped starts of a language (pattern -> starts, ``None``: none), ``{}`` when
-    missing or unreadable (every pattern is then parsed)."""
-    try:
-        data = json.loads(starts_path(lang).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The shipped starts of a language's formulas (pattern -> starts, ``None``: none), for
+    the patterns :func:`_plain_start` cannot read; ``{}`` when there is no index."""
+    return {e["pattern"]: e["starts"] for e in _index(lang).get("calque", [])
+            if isinstance(e, dict) and "starts" in e and "pattern" in e}
 
 
-def build_starts(lang: str) -> dict[str, list[str] | None]:
-    """The literal starts of every formula of ``lang`` that :func:`_plain_start` cannot read,
-    parsed (what ``<lang>.starts.json`` holds); :class:`re.error` for a bad pattern."""
-    out: dict[str, list[str] | None] = {}
+def build_index(lang: str) -> dict[str, Any]:
+    """What ``<lang>.index.json`` holds, built from the TOML: its digest and every formula's
+    runtime fields, with the parsed literal starts of those :func:`_plain_start` cannot read
+    (:class:`re.error` for a bad pattern)."""
+    ref = lexicon_path(lang)
+    raw = ref.read_bytes()
+    out = []
     for entry in load_lexicon("mt_calques", lang).get("calque", []):
-        pattern = entry["pattern"]
-        if _plain_start(pattern) is None:
-            keys = _parsed_starts("(?:" + pattern + ")")
-            out[pattern] = list(keys) if keys else None
-    return out
+        row = {k: entry[k] for k in _RUNTIME_FIELDS if k in entry}
+        if _plain_start(entry["pattern"]) is None:
+            keys = _parsed_starts("(?:" + entry["pattern"] + ")")
+            row["starts"] = list(keys) if keys else None
+        out.append(row)
+    return {"source": _digest(raw), "calque": out}
 
 
-def write_starts(lang: str) -> str:
-    """Rewrite ``<lang>.starts.json`` from the lexicon; returns the file's path."""
-    path = str(starts_path(lang))
-    starts = build_starts(lang)
-    lines = [json.dumps(k, ensure_ascii=False) + ": " + json.dumps(v, ensure_ascii=False)
-             for k, v in sorted(starts.items())]  # one formula a line: reviewable diffs
+def write_index(lang: str) -> str:
+    """Rewrite ``<lang>.index.json`` from the lexicon; returns the file's path."""
+    path = str(index_path(lang))
+    index = build_index(lang)
+    rows = [json.dumps(r, ensure_ascii=False) for r in index["calque"]]  # a formula a line: reviewable diffs
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write("{\n" + ",\n".join(lines) + "\n}\n")
+        fh.write('{"source": ' + json.dumps(index["source"]) + ',\n "calque": [\n  '
+                 + ",\n  ".join(rows) + "\n]}\n")
     return path
 
 
@@ -432,4 +473,4 @@ if __name__ == "__main__":
     from audit.lexicons import languages
 
     for code in languages("mt_calques"):
-        print(write_starts(code), file=sys.stderr)
+        print(write_index(code), file=sys.stderr)
