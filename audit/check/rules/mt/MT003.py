@@ -50,7 +50,9 @@ class TitleCaseRun(DetectorMixin, Check):
     * not written as a name elsewhere in the article (capitalised again, never in lowercase);
     * not an institution head or name part listed in ``mt_cues`` (``Rada``, ``Bank``,
       ``Dom``, ``Bundesamt``, ``Północna``…): a run holding one is an institution name;
-    * not right after a role word (``premier``, ``prezydent``…) that introduces a name.
+    * not right after a role word (``premier``, ``prezydent``…) that introduces a name, nor
+      after a noun for a kind of place or body (``place_intro`` in ``mt_cues``), directly or
+      through function words: "la comarca de Tierras Altas", "w gminie Stare Miasto".
 
     Evidence beyond word frequency (issue #3: injected pairs are often rare or look
     international, "Roboty", "Record"):
