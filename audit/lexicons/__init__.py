@@ -23,10 +23,15 @@ class LexiconError(ValueError):
     """A lexicon file is malformed: names the file and the problem."""
 
 
+def lexicon_file(family: str, name: str) -> Any:
+    """A file shipped in a family's folder (``<lang>.toml``, or a file built from it)."""
+    return resources.files(__name__).joinpath(family, name)
+
+
 @cache
 def load(family: str, lang: str) -> dict[str, Any]:
     """The lexicon of one family for one language; ``{}`` when the language has none."""
-    ref = resources.files(__name__).joinpath(family, f"{lang}.toml")
+    ref = lexicon_file(family, f"{lang}.toml")
     if not ref.is_file():
         return {}
     try:

@@ -12,7 +12,7 @@ from typing import Any
 
 from audit.check.base import Check, register
 from audit.check.rules.mt._common import DetectorMixin, Signal
-from audit.lexicons import SUPPORTED_LANGUAGES, LexiconError
+from audit.lexicons import SUPPORTED_LANGUAGES, LexiconError, lexicon_file
 from audit.lexicons import load as load_lexicon
 from audit.model import Category, Finding, Severity
 from audit.text import Doc
@@ -123,13 +123,7 @@ class _Calque:
                  known: dict[str, list[str] | None] | None = None) -> None:
         self.id, self.english, self.note, self.weight, self.where = id, english, note, weight, where
         self.pattern = _WORD_START + "(?:" + pattern + ")"
-        self.keys = _plain_start(pattern)
-        if self.keys is None:
-            if known is not None and pattern in known:
-                cached = known[pattern]
-                self.keys = tuple(cached) if cached else None
-            else:
-                self.keys = _parsed_starts("(?:" + pattern + ")")  # re.error: a bad pattern
+        self.keys = _formula_starts(pattern, known)  # re.error: a bad pattern
         self.heads = frozenset(k[:_MIN_KEY] for k in self.keys or ())
         self._regex: re.Pattern[str] | None = None
 
@@ -241,6 +235,18 @@ def literal_starts(pattern: str) -> tuple[str, ...] | None:
         return _parsed_starts(pattern)
     except re.error:
         return None
+
+
+def _formula_starts(pattern: str, known: dict[str, list[str] | None] | None = None) -> tuple[str, ...] | None:
+    """The literal starts of a lexicon formula: read off its plain opening letters, else
+    taken from ``known`` (the shipped index), else parsed; :class:`re.error` for a bad pattern."""
+    plain = _plain_start(pattern)
+    if plain is not None:
+        return plain
+    if known is not None and pattern in known:
+        cached = known[pattern]
+        return tuple(cached) if cached else None
+    return _parsed_starts("(?:" + pattern + ")")
 
 
 def _plain_start(pattern: str) -> tuple[str, ...] | None:
@@ -394,16 +400,12 @@ _RUNTIME_FIELDS = ("id", "pattern", "english", "note", "weight")
 
 def lexicon_path(lang: str) -> Any:
     """The TOML lexicon of a language's calques."""
-    from importlib import resources
-
-    return resources.files("audit.lexicons").joinpath("mt_calques", f"{lang}.toml")
+    return lexicon_file("mt_calques", f"{lang}.toml")
 
 
 def index_path(lang: str) -> Any:
     """Where the prebuilt index of a language's calques is shipped."""
-    from importlib import resources
-
-    return resources.files("audit.lexicons").joinpath("mt_calques", f"{lang}.index.json")
+    return lexicon_file("mt_calques", f"{lang}.index.json")
 
 
 def _digest(raw: bytes) -> str:
@@ -452,7 +454,7 @@ def build_index(lang: str) -> dict[str, Any]:
     for entry in load_lexicon("mt_calques", lang).get("calque", []):
         row = {k: entry[k] for k in _RUNTIME_FIELDS if k in entry}
         if _plain_start(entry["pattern"]) is None:
-            keys = _parsed_starts("(?:" + entry["pattern"] + ")")
+            keys = _formula_starts(entry["pattern"])
             row["starts"] = list(keys) if keys else None
         out.append(row)
     return {"source": _digest(raw), "calque": out}
