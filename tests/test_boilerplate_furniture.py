@@ -226,6 +226,8 @@ NEGATIVES = {
     ],
     "de": [
         "Facebook reagierte nicht auf eine Anfrage nach einer Stellungnahme.",
+        # an infinitive after "zu" ends a sentence, it is no "kommentieren" button
+        "Die Hausverwaltung lehnte es ab, den Ausfall zu kommentieren. Der Aufzugsbetreiber antwortete nicht auf eine Anfrage für einen Kommentar.",
         "Die App wurde bereits fünf Millionen Mal heruntergeladen, teilte das Ministerium mit.",
         "„Folgen Sie mir auf Instagram“, sagte die Influencerin ihren Fans.",
         "Die Datenschutzbehörde prüft, ob die Website Cookies ohne Zustimmung setzt.",

@@ -93,6 +93,7 @@ class _Lex:
     imperatives: frozenset[str]
     imperative_phrases: tuple[str, ...]
     imperatives_final: frozenset[str]
+    final_blockers: frozenset[str]
     imperative_endings: tuple[str, ...]
     imperative_markers: frozenset[str]
     site_voice: frozenset[str]
@@ -170,6 +171,7 @@ def _lexicon(lang: str | None) -> _Lex:
         imperatives=frozenset(i for i in imps if " " not in i),
         imperative_phrases=tuple(i for i in imps if " " in i),
         imperatives_final=frozenset(_vals(langs, "imperatives_final")),
+        final_blockers=frozenset(_vals(langs, "imperatives_final_blockers")),
         imperative_endings=tuple(_vals(langs, "imperative_endings")),
         imperative_markers=frozenset(_vals(langs, "imperative_markers")),
         site_voice=frozenset(_vals(langs, "site_voice")),
@@ -354,8 +356,9 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
     if not imp and lex.imperatives_final:
         for m in re.finditer(r"([^\W\d_][\w\-]*)[\s\"'”»]*[.!]*(?=\s*(?:[|]|$))|([^\W\d_][\w\-]*)\s*[.!]+(?=\s)", line):
             w = (m.group(1) or m.group(2)).lower()
-            if w in lex.imperatives_final:
-                imp = w
+            before = WORD_RE.findall(line[max(0, m.start() - 24):m.start()].lower())
+            if w in lex.imperatives_final and not (before and before[-1] in lex.final_blockers):
+                imp = w  # not "… lehnte es ab, den Fall zu kommentieren." (an infinitive clause)
                 break
     starts = set(_sentence_starts(line))
     addr = any(w in lex.address for w in lw) or any(
