@@ -1,5 +1,5 @@
 """The later hand-written waves of the evaluation corpus (tests/corpus/src<n> ->
-{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5, 6, 7, 8, 9).
+{dev,test}/<lang>.<n>.jsonl, n = 2, 3, 4, 5, 6, 7, 8, 9, 10).
 
 The third wave (2026-11-21) and the fourth (2026-11-22) were written by writers who read
 neither the detectors nor their lexicons nor any earlier corpus file, and who ran nothing but
@@ -17,7 +17,8 @@ scored) keeps that composition, swaps the kinds between the splits again and pai
 anew (pl+ru, bg+de, ro+fr, es+uk, en). The eighth (2026-11-22, commissioned after the
 seventh's test half was scored) keeps that composition, swaps the kinds once more and pairs
 the writers as pl+es, bg+fr, ro+uk, de+ru and en. The ninth (2026-11-22, commissioned after
-the eighth's test half was scored) does the same once more with pl+de, bg+uk, ro+fr, es+ru and en.
+the eighth's test half was scored) does the same once more with pl+de, bg+uk, ro+fr, es+ru and en;
+the tenth (2026-11-22, after the ninth's) with pl+ru, bg+de, ro+es, fr+uk and en.
 Their files, and the second wave's, are pinned here by digest: editing a held-out article
 shows up as a failing test.
 """
@@ -34,8 +35,26 @@ from audit.eval.build import CORPUS, LANGS, wave_records
 from audit.eval.corpus import CATEGORIES, iter_corpus, shared_paragraphs
 
 #: the later waves' built files, byte for byte, as committed (waves 2-3 on 2026-11-21,
-#: waves 4-9 on 2026-11-22)
+#: waves 4-10 on 2026-11-22)
 PINNED = {
+    "dev/bg.10.jsonl": "72b9dee3b15b3149261b1146a93700aec7fe2fc2fb0524901a5150a3def9c8b5",
+    "dev/de.10.jsonl": "3036140a9d218021a3efec214e45c59537467507350d07da1d6de9b95c953fcf",
+    "dev/en.10.jsonl": "fdaacb6e188d85f3e1e6d04f865ccd418afbf77b27763544b8bcc1c0485efae5",
+    "dev/es.10.jsonl": "f7edd0c3ceeaf11a04956ae1710e49c75befa57a41cff7e3fa790f502d5c180b",
+    "dev/fr.10.jsonl": "3456c175217fba1874ab27991740c1ea016d77579b38962eed838beb970b37c2",
+    "dev/pl.10.jsonl": "a455abaf17feaba0dc35349db4f5e143208d3bb6e126ceb7100f5322cb0a2852",
+    "dev/ro.10.jsonl": "bb9ed46f1e794a97d3242d1120fa5405fba41f1bf926a2b0b242994f0502339d",
+    "dev/ru.10.jsonl": "638553043c8058c5d4947364fd475a185210ff2114a2cea8d01d071d34a9dffb",
+    "dev/uk.10.jsonl": "063a82c56640ff56f77ae91ec9cf21ea1b2d259f9f6c8175739f0a2603471735",
+    "test/bg.10.jsonl": "e1a45646dfca7aa1c500caea92af2510c45c62647d30356ce237f60a39ec234c",
+    "test/de.10.jsonl": "ce110d417010d1c3d7005c3fb75028dd51d92a0f2c2865479231f0bede124345",
+    "test/en.10.jsonl": "abc669b133bec1f97788100a8d2596334e8677453d8b48e0ceb46d539cb4ff15",
+    "test/es.10.jsonl": "c3e2e1a8ca3d1f3c362363eb28b9483f5ca9d9e16d70d1dfc887dbee441dac89",
+    "test/fr.10.jsonl": "8fd848bbcd56b6ff3d53b14641e4d710126781c0a05904cf0470a15e09d62f21",
+    "test/pl.10.jsonl": "f5ed6d1afbcf804bf400b8a05ffe5c070d73e3f9897e5dafd4ce28b85cd0a7a4",
+    "test/ro.10.jsonl": "3bde9a22a5f4f97e7b8484c59df4fb5eb4abbe0ed7fbde5a0b47b4b5d770f515",
+    "test/ru.10.jsonl": "302562d5a0d9408a0c77f26c7281a60698154d7a8abb374565273bd09d328b1d",
+    "test/uk.10.jsonl": "77ebdc5f0f2017af4b7dbf79d1b99dc27be19532204f4604ed0e07eb1baeb2dc",
     "dev/bg.9.jsonl": "7929a9db2e7a8ee4ca79b2699444a2d3f35990599ba94c5a344221c89be10b7a",
     "dev/de.9.jsonl": "3e59532e84e762171c63a30090773563559bb7d227e07346666fc770d0ccb362",
     "dev/en.9.jsonl": "cd217cfb25efd811a4b6443dad2b4b8c3fa3d217dfaa963c2543924e07a209df",
@@ -186,7 +205,7 @@ PINNED = {
 #: translated, boilerplate, with a spam bio or an unrelated link block (the writers' brief;
 #: the fifth and sixth waves have one of the last two kinds, alternating by split, checked
 #: separately)
-COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0), 6: (3, 6, 0, 0), 7: (3, 6, 0, 0), 8: (3, 6, 0, 0), 9: (3, 6, 0, 0)}
+COMPOSITION = {3: (2, 4, 3, 1), 4: (3, 5, 1, 1), 5: (3, 6, 0, 0), 6: (3, 6, 0, 0), 7: (3, 6, 0, 0), 8: (3, 6, 0, 0), 9: (3, 6, 0, 0), 10: (3, 6, 0, 0)}
 
 
 @pytest.fixture(scope="module", params=sorted(COMPOSITION))

@@ -277,16 +277,28 @@ def shared_paragraphs(new: list[dict[str, Any]], others: list[dict[str, Any]],
                       min_chars: int = 80) -> list[tuple[str, str, set[str]]]:
     """``(id, paragraph start, other owners)`` for every paragraph (over ``min_chars``) of a
     ``new`` article that another article (new or not) also holds: a wave must bring text of
-    its own, not copies.
+    its own, not copies. A paragraph labelled boilerplate from end to end in every article
+    that holds it is exempt: site furniture is repeated word for word by its nature (the
+    Ukrainian "Якщо ви помітили помилку, виділіть … Ctrl+Enter" prompt is the same on
+    every page of every outlet that uses it).
 
     >>> a = {"id": "a", "text": "x" * 90 + "\\nshort"}
     >>> sorted(shared_paragraphs([a], [{"id": "b", "text": "x" * 90}])[0][2])
     ['a', 'b']
+    >>> bp = [{"category": "boilerplate", "start": 0, "end": 90}]
+    >>> shared_paragraphs([dict(a, labels=bp)], [{"id": "b", "text": "x" * 90, "labels": bp}])
+    []
     """
     owners: dict[str, set[str]] = {}
+    furniture: dict[str, bool] = {}
     for r in others + new:
+        pos = 0
         for para in r["text"].split("\n"):
             if len(para) > min_chars:
                 owners.setdefault(para, set()).add(r["id"])
+                labelled = any(lab["category"] == "boilerplate" and lab["start"] <= pos
+                               and pos + len(para) <= lab["end"] for lab in r.get("labels", ()))
+                furniture[para] = furniture.get(para, True) and labelled
+            pos += len(para) + 1
     return [(r["id"], para[:60], owners[para]) for r in new for para in r["text"].split("\n")
-            if len(para) > min_chars and owners[para] != {r["id"]}]
+            if len(para) > min_chars and owners[para] != {r["id"]} and not furniture[para]]
