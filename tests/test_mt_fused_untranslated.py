@@ -265,3 +265,48 @@ def test_messages_name_the_languages() -> None:
     (f,) = res.findings
     assert f.message.startswith("Untranslated Spanish 'Sin embargo' inside an English sentence")
     assert f.data["source"] == "es"
+
+
+NAMED_INSIDE = [
+    # a name with lowercase function words inside ("Centers for Disease Control and
+    # Prevention") is cut off whole, the English before it stays
+    ("uk", "Дві дози вакцини захищають приблизно на 97 відсотків, according to the Centers for Disease "
+           "Control and Prevention, повідомили лікарі.", "according to the"),
+    # names inside an English clause: the lowercase stretch between them is the clause
+    ("fr", "Les tendances régionales restent fortes, with Leila ranking first in Lyon and the Grand Est, "
+           "selon l'institut.", "with Leila ranking first in"),
+    ("es", "El erizo figura ya como vulnerable in Great Britain, according to the official Red List, "
+           "dijo la bióloga.", "according to the official"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "phrase"), NAMED_INSIDE, ids=[x[0] for x in NAMED_INSIDE])
+def test_an_english_clause_around_a_name_is_found_without_the_name(lang: str, text: str, phrase: str) -> None:
+    assert ("MT006", phrase) in found(lang, text)
+
+
+def test_names_with_function_words_are_not_english_clauses() -> None:
+    # two lowercase function words inside a name are not a clause, in any script
+    for lang, text in (("ru", "Выставка открылась в Museum of the City of New York в пятницу."),
+                       ("pl", "Wystawę otwarto w Museum of the City of New York w piątek."),
+                       ("es", "La novela Gone with the Wind vuelve a las librerías este otoño.")):
+        assert [f for f in found(lang, text) if f[0] == "MT006"] == [], (lang, text)
+
+
+def test_a_hyphenated_english_compound_is_weak_in_latin_script_and_strong_in_cyrillic() -> None:
+    from audit.check.rules.mt.MT006 import Untranslated
+    from audit.text import Doc
+
+    latin = "Los críticos hablan de una medida nanny-state que castiga a la mayoría."
+    (sig,) = Untranslated().signals(Doc(latin, "es"))
+    assert (latin[sig.start:sig.end], sig.strength) == ("nanny-state", 0.4)  # loans look the same
+    cyr = "Исследование, опубликованное в peer-reviewed журнале, охватило 52 пациента."
+    (sig,) = Untranslated().signals(Doc(cyr, "ru"))
+    assert (cyr[sig.start:sig.end], sig.strength) == ("peer-reviewed", 0.8)
+    # alone it never condemns an article: an observation
+    res = AUDITOR.audit(Article(id="t", text=latin, lang="es"))
+    assert [(f.check, f.severity) for f in res.findings] == [("MT006", "info")]
+    # a part that is no English word, or a single English part, is no compound of English
+    for lang, text in (("fr", "Le e-mail est arrivé après le check-in des passagers."),
+                       ("pl", "Zespół zagrał w play-offach po raz pierwszy od lat.")):
+        assert [f for f in found(lang, text) if f[0] == "MT006"] == [], (lang, text)
