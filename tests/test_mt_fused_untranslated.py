@@ -310,3 +310,13 @@ def test_a_hyphenated_english_compound_is_weak_in_latin_script_and_strong_in_cyr
     for lang, text in (("fr", "Le e-mail est arrivé après le check-in des passagers."),
                        ("pl", "Zespół zagrał w play-offach po raz pierwszy od lat.")):
         assert [f for f in found(lang, text) if f[0] == "MT006"] == [], (lang, text)
+
+
+def test_a_german_clause_before_a_capitalised_noun_is_no_name_but_a_german_title_is() -> None:
+    # German capitalises every noun: "das" before one is an article, not a name particle
+    text = "Повышение коснётся шести миллионов работников, teilte das Bundesarbeitsministerium mit, в сфере услуг."
+    assert ("MT006", "teilte das") in found("ru", text)
+    # a run that opens capitalised and ends on a particle before a capital is inside a name
+    for lang, text in (("pl", "Jak podała gazeta Bild am Sonntag, minister zrezygnuje."),
+                       ("ru", "Как сообщила газета Bild am Sonntag, министр уйдёт в отставку.")):
+        assert [f for f in found(lang, text) if f[0] == "MT006"] == [], (lang, text)

@@ -273,10 +273,14 @@ class Untranslated(DetectorMixin, Check):
                     # Popular"); German capitalises nouns, so there only an all-capitals run
                     named = all(t[:1].isupper() for t in (toks if src == "de" else content))
                     nxt = run[-1] + 1
-                    if (lows[run[-1]] in stop and nxt < len(words) and text[words[nxt][0]:words[nxt][1]][:1].isupper()
+                    if ((src != "de" or toks[0][:1].isupper()) and lows[run[-1]] in stop and nxt < len(words)
+                            and text[words[nxt][0]:words[nxt][1]][:1].isupper()
                             and not text[end:words[nxt][0]].strip()):
-                        named = True  # "… Comunidad de | Madrid": the run ends inside a name
-                        # (not "… teilte das Unternehmen mit. | Proiectul": a new sentence)
+                        named = True  # "… Comunidad de | Madrid", "Bild am | Sonntag": the run
+                        # ends inside a name (not "… teilte das Unternehmen mit. | Proiectul": a
+                        # new sentence; not "teilte das | Bundesarbeitsministerium mit": German
+                        # capitalises every noun, so a lowercase verb and an article before one
+                        # are no name)
                     if not (named
                             or any(lp in phrase for lp in loans) or _quoted(doc, quotes, start, end)
                             or any(o.start < end and start < o.end for o in out)):
