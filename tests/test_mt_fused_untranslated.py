@@ -320,3 +320,35 @@ def test_a_german_clause_before_a_capitalised_noun_is_no_name_but_a_german_title
     for lang, text in (("pl", "Jak podała gazeta Bild am Sonntag, minister zrezygnuje."),
                        ("ru", "Как сообщила газета Bild am Sonntag, министр уйдёт в отставку.")):
         assert [f for f in found(lang, text) if f[0] == "MT006"] == [], (lang, text)
+
+
+RESTATED = [
+    ("uk", "Віцемерка сказала вона заявила журналістам, що рішення є компромісом між традицією і добробутом.",
+     "сказала вона заявила"),
+    ("ro", "Rețeaua a spus că rețeaua a declarat că majoritatea clienților locuiesc aproape de un bancomat.",
+     "a spus că rețeaua a declarat"),
+    ("fr", "Une retraitée a dit qu'elle a déclaré qu'elle avait payé 640 euros en liquide au serrurier.",
+     "a dit qu'elle a déclaré"),
+    ("ro", "Operatorul Northway Buses a spus compania a declarat că a majorat salariile de două ori anul acesta.",
+     "a spus compania a declarat"),
+    ("ro", "„Am construit prea mult”, a spus Johan Lindqvist, a declarat Johan Lindqvist, care a închis două săli.",
+     "a spus Johan Lindqvist, a declarat"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "span"), RESTATED, ids=[f"{x[0]}-{i}" for i, x in enumerate(RESTATED)])
+def test_said_twice_with_the_subject_said_again_between(lang: str, text: str, span: str) -> None:
+    assert ("MT002", span) in found(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # someone else's report, a negation, a conjunction: the writer's own sentences
+    ("ro", "Maria a spus că ministerul a declarat deja toate veniturile din anul trecut."),
+    ("ro", "Directorul a spus că nu a declarat niciodată așa ceva în fața angajaților."),
+    ("fr", "Le Collège a salué l'annonce mais a averti que l'argent ne suffirait pas face aux besoins."),
+    ("uk", "Мерка сказала, що вона заявила про це ще минулого тижня на засіданні ради."),
+    # English drops the complementiser: "she said she told" is grammatical
+    ("en", "The mayor said she told the council about the lifts in March and got no answer."),
+], ids=lambda x: x if len(x) == 2 else None)
+def test_two_reports_the_writer_joined_are_not_fused(lang: str, text: str) -> None:
+    assert [f for f in found(lang, text) if f[0] == "MT002"] == []

@@ -46,7 +46,9 @@ class FusedDuplicate(DetectorMixin, Check):
       only a comma between them ("poinformowała, oświadczyła, że…", "a confirmat a declarat"),
       or a second reporting clause after a bare comma that restates the subject ("…a dit que
       le trafic, le président de l'autorité a déclaré que…"), or a pronoun said again between
-      two reporting verbs ("Вона сказала вона заявила, що…"; not in English or German, where
+      two reporting verbs ("Вона сказала вона заявила, що…"), or the first verb's subject
+      said again between them with no comma ("a spus că rețeaua a declarat că…", "a dit
+      qu'elle a déclaré qu'…", "a spus compania a declarat…"; not in English or German, where
       "she said she told them" is grammatical); a gerund ("said, adding that"),
       a conjunction or relative pronoun ("…, which he said…") or a closing "…, he said." is
       the writer's own construction (``gerund_suffixes``, ``clause_linkers`` in ``mt_cues``);
@@ -176,7 +178,8 @@ class FusedDuplicate(DetectorMixin, Check):
             if gerund and second.endswith(gerund):
                 continue
             if len(gap) > 3 or gap.strip(" ,") or gap.count(",") > 1:
-                strength = 0.7 if self._second_report(doc, s1, e1, s2, e2) else 0.0
+                second = self._second_report(doc, s1, e1, s2, e2) or self._restated_subject(doc, s1, e1, s2, e2)
+                strength = 0.7 if second else 0.0
             elif "," in gap or len(text[s1:e1].split()) == len(text[s2:e2].split()) >= 2:
                 strength = 0.8  # glued: "oświadczyła, poinformowała", "a confirmat a declarat"
             else:
@@ -571,6 +574,49 @@ class FusedDuplicate(DetectorMixin, Check):
         return 0 < len(subject) <= _SUBJECT_WORDS and not any(
             w in linkers or w.split("'")[0] in linkers for w in subject)
 
+    def _restated_subject(self, doc: Doc, s1: int, e1: int, s2: int, e2: int) -> bool:
+        """A second reporting verb right after the first, its subject said again between them
+        with no comma: "Вона сказала вона заявила журналістам, що…", "Rețeaua a spus că
+        rețeaua a declarat că…", "a dit qu'elle a déclaré qu'elle…", "a spus compania a
+        declarat că…", or after the writer's post-posed subject and a comma: "…, a spus Johan
+        Lindqvist, a declarat Johan Lindqvist, care…". Between the verbs: one to three words,
+        no other punctuation; a complementiser (``report_complementisers`` in ``mt_cues``) may
+        open them, and then they must be a subject pronoun (``subject_pronouns``) or repeat a
+        word of the first verb's subject ("X said that the ministry declared…" is reported
+        speech of someone else); without one, no conjunction or relative pronoun
+        (``clause_linkers``). Not in English or German, which drop the complementiser ("she
+        said she told them"); at least :data:`_REPORTED_WORDS` words follow, no quotes."""
+        lang = doc.lang or ""
+        if _bare_report_clause(lang):
+            return False
+        text = doc.text
+        between = text[e1:s2]
+        name_gap = _NAME_GAP.fullmatch(between)
+        if name_gap is None and (_GAP_PUNCT.search(between) or not between.strip()):
+            return False
+        sent = next(((ss, se) for ss, se in doc.sentences if ss <= s1 and e2 <= se), None)
+        if sent is None or len(doc.words_in(e2, sent[1])) < _REPORTED_WORDS:
+            return False
+        if name_gap is not None:
+            return True  # "a spus Johan Lindqvist, a declarat": the subject's name, then "said" again
+        toks = [t.lower() for t in re.findall(r"\w+", between)]
+        if not 1 <= len(toks) <= 3:
+            return False
+        complementisers = cue_set(lang, "fused", "report_complementisers")
+        rest = toks[1:] if toks[0] in complementisers else toks
+        if not rest:
+            return False  # "a spus că a declarat": the subject dropped, one report of another's
+        if any(t in cue_set(lang, "fused", "clause_linkers") for t in rest):
+            return False  # "a salué l'annonce mais a averti": a conjunction joins two clauses
+        if all(t in cue_set(lang, "fused", "subject_pronouns") for t in rest):
+            return True
+        before = [text[a:b].lower() for a, b in doc.words_in(sent[0], s1)][-_SUBJECT_WORDS - 3:]
+        head = rest[-1]
+        if len(head) >= 3 and head not in stopwords(lang) and any(
+                w == head or (len(head) >= 5 and w[:5] == head[:5]) for w in before):
+            return True  # the first verb's subject said again ("Rețeaua a spus că rețeaua…")
+        return rest is toks  # no complementiser: "a spus compania a declarat că…"
+
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):
             if sig.data.get("stutter"):
@@ -610,6 +656,12 @@ _REPORT_SPAN = 300
 # розслідування буде незалежним"); fewer words after it close the sentence ("…, he said.")
 _REPORTED_WORDS = 3
 _QUOTE_MARKS = frozenset("\"„“”«»‚‘’")
+#: punctuation that ends or splits a clause (a restated subject between two reporting verbs
+#: has none; an apostrophe stays: "qu'elle")
+_GAP_PUNCT = re.compile(r"[,;:.!?()\[\]\"„“”«»–—\n]")
+#: the writer's post-posed subject (one to four capitalised words) and a comma between two
+#: reporting verbs: "a spus Johan Lindqvist, a declarat"
+_NAME_GAP = re.compile(r"[ \u00a0](?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐ][\w'’.-]*[ \u00a0]){0,3}[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐ][\w'’.-]*,[ \u00a0]")
 # _GLUED_WINDOW=30: the second rendering of a clause starts within 30 words of the sentence
 # start (4-17 in the fifth-wave dev half)
 _GLUED_WINDOW = 30
