@@ -178,8 +178,8 @@ class FusedDuplicate(DetectorMixin, Check):
             if gerund and second.endswith(gerund):
                 continue
             if len(gap) > 3 or gap.strip(" ,") or gap.count(",") > 1:
-                second = self._second_report(doc, s1, e1, s2, e2) or self._restated_subject(doc, s1, e1, s2, e2)
-                strength = 0.7 if second else 0.0
+                again = self._second_report(doc, s1, e1, s2, e2) or self._restated_subject(doc, s1, e1, s2, e2)
+                strength = 0.7 if again else 0.0
             elif "," in gap or len(text[s1:e1].split()) == len(text[s2:e2].split()) >= 2:
                 strength = 0.8  # glued: "oświadczyła, poinformowała", "a confirmat a declarat"
             else:
