@@ -602,8 +602,8 @@ class FusedDuplicate(DetectorMixin, Check):
         toks = [t.lower() for t in re.findall(r"\w+", between)]
         if not 1 <= len(toks) <= 3:
             return False
-        complementisers = cue_set(lang, "fused", "report_complementisers")
-        rest = toks[1:] if toks[0] in complementisers else toks
+        opened = toks[0] in cue_set(lang, "fused", "report_complementisers")
+        rest = toks[1:] if opened else toks
         if not rest:
             return False  # "a spus că a declarat": the subject dropped, one report of another's
         if any(t in cue_set(lang, "fused", "clause_linkers") for t in rest):
@@ -615,7 +615,7 @@ class FusedDuplicate(DetectorMixin, Check):
         if len(head) >= 3 and head not in stopwords(lang) and any(
                 w == head or (len(head) >= 5 and w[:5] == head[:5]) for w in before):
             return True  # the first verb's subject said again ("Rețeaua a spus că rețeaua…")
-        return rest is toks  # no complementiser: "a spus compania a declarat că…"
+        return not opened  # no complementiser: "a spus compania a declarat că…"
 
     def run(self, doc: Doc) -> Iterator[Finding]:
         for sig in self.signals(doc):

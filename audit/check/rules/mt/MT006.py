@@ -208,10 +208,12 @@ class Untranslated(DetectorMixin, Check):
     @staticmethod
     def _compounds(doc: Doc, kind_of: Callable[[str], int], function: frozenset[str],
                    loans: frozenset[str], quotes: list[tuple[int, int]], cyrillic: bool) -> list[Signal]:
-        """A lowercase hyphenated English compound inside Cyrillic text ("описани в
-        peer-reviewed статия", "like-for-like продажби"): two or more English words, as
-        strong as a lowercase pair (0.8). Every part has three letters or more ("e-mail" is
-        a loan) and is clearly English, or an English function word between two that are."""
+        """A lowercase hyphenated English compound ("описани в peer-reviewed статия",
+        "like-for-like продажби", "una medida nanny-state"): two or more English content
+        words of three letters or more ("e-mail" is a loan), one of them clearly English, with
+        English function words between them allowed. In Cyrillic text it is as strong as a
+        lowercase pair (0.8); in Latin script weak (0.4), since loans have the same shape
+        ("spin-off", "full-time")."""
         text = doc.text
         out: list[Signal] = []
         for (start, end), lw in zip(doc.words, doc.lower_words, strict=True):
