@@ -69,9 +69,17 @@ def test_folded_positions_map_back_to_the_article(words: list[tuple[str, str]]) 
             assert re.sub(r"\s+", " ", text[pos:pos + 3 * len(key)].lower()).startswith(key)
 
 
+#: every third flagged fixture of a language: the full scan runs all ~1,400 regexes of the
+#: language per sentence, and over all 23,600 fixtures it took 130 s of CI. A formula's
+#: fixtures sit together, two or three to a formula, so most formulas keep one respaced
+#: sentence; every formula's own fixtures are searched through the prefilter unrespaced by
+#: tests/test_mt_calque_fixtures.py
+RESPACED_SAMPLE = 3
+
+
 def test_every_flagged_fixture_respaced_is_found_as_by_a_full_scan() -> None:
     for lang in SUPPORTED_LANGUAGES:
-        for sentence in _FLAGGED[lang]:
+        for sentence in _FLAGGED[lang][::RESPACED_SAMPLE]:
             doc = Doc("  " + sentence.replace(" ", " \n  ") + "\n\n", lang=lang)
             got = sorted((s.start, s.end, s.data["calque"]) for s in Calque().detect(doc))
             assert got == _reference(doc), sentence
