@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from audit.check.engine import Auditor
-from audit.check.rules.mt.MT004 import calques
+from audit.check.rules.mt.MT004 import Calque, calques
 from audit.lexicons import SUPPORTED_LANGUAGES, load
 from audit.model import Article
+from audit.text import Doc
 
 ENTRIES = [(lang, i, entry) for lang in SUPPORTED_LANGUAGES
            for i, entry in enumerate(load("mt_calques", lang).get("calque", []))]
@@ -44,7 +45,7 @@ AUDITOR = Auditor(select=["MT004"])
 
 
 def _regex(lang: str, cid: str):  # type: ignore[no-untyped-def]
-    (cq,) = [c for c in _by_id(lang)[cid]]
+    (cq,) = _by_id(lang)[cid]
     return cq.regex
 
 
@@ -86,9 +87,6 @@ def test_clean_example_matches_no_calque_of_its_language(lang: str, cid: str, te
     # MT004's own search, literal-start prefilter included (which finds exactly what running
     # every regex finds: test_the_literal_start_prefilter_never_hides_a_match); running all
     # 1,400 regexes of a language on each of 15,000 clean sentences cost CI 70 s
-    from audit.check.rules.mt.MT004 import Calque
-    from audit.text import Doc
-
     hits = [(s.data["calque"], text[s.start:s.end]) for s in Calque().detect(Doc(text, lang))]
     assert hits == []
 

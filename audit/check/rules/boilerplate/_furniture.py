@@ -356,8 +356,10 @@ def _classify(line: str, words: list[re.Match[str]], lex: _Lex) -> Furniture | N
     if not imp and lex.imperatives_final:
         for m in re.finditer(r"([^\W\d_][\w\-]*)[\s\"'”»]*[.!]*(?=\s*(?:[|]|$))|([^\W\d_][\w\-]*)\s*[.!]+(?=\s)", line):
             w = (m.group(1) or m.group(2)).lower()
+            if w not in lex.imperatives_final:
+                continue
             before = WORD_RE.findall(line[max(0, m.start() - 24):m.start()].lower())
-            if w in lex.imperatives_final and not (before and before[-1] in lex.final_blockers):
+            if not (before and before[-1] in lex.final_blockers):
                 imp = w  # not "… lehnte es ab, den Fall zu kommentieren." (an infinitive clause)
                 break
     starts = set(_sentence_starts(line))

@@ -566,8 +566,7 @@ class FusedDuplicate(DetectorMixin, Check):
         comma = between.rfind(",")
         if comma < 0 or "\n" in between or len(between) > _REPORT_SPAN or _QUOTE_MARKS.intersection(between):
             return False
-        sent = next(((ss, se) for ss, se in doc.sentences if ss <= s1 and e2 <= se), None)
-        if sent is None or len(doc.words_in(e2, sent[1])) < _REPORTED_WORDS:
+        if _report_sentence(doc, s1, e2) is None:
             return False  # "…, he said." closing the sentence is the writer's attribution
         subject = [w.strip(".;:()'’").lower() for w in between[comma + 1:].split()]
         linkers = cue_set(doc.lang or "", "fused", "clause_linkers")
@@ -594,12 +593,13 @@ class FusedDuplicate(DetectorMixin, Check):
         name_gap = _NAME_GAP.fullmatch(between)
         if name_gap is None and (_GAP_PUNCT.search(between) or not between.strip()):
             return False
-        sent = next(((ss, se) for ss, se in doc.sentences if ss <= s1 and e2 <= se), None)
-        if sent is None or len(doc.words_in(e2, sent[1])) < _REPORTED_WORDS:
+        sent = _report_sentence(doc, s1, e2)
+        if sent is None:
             return False
         if name_gap is not None:
             return True  # "a spus Johan Lindqvist, a declarat": the subject's name, then "said" again
-        toks = [t.lower() for t in re.findall(r"\w+", between)]
+        # the shared words, with elided ones apart ("qu'elle" -> "qu", "elle")
+        toks = [part for a, b in doc.words_in(e1, s2) for part in _ELISION.split(text[a:b].lower()) if part]
         if not 1 <= len(toks) <= 3:
             return False
         opened = toks[0] in cue_set(lang, "fused", "report_complementisers")
@@ -686,6 +686,19 @@ _PUNCT = re.compile(r"[^\w\s'’-]")
 # țări, …") runs up to about 30 words in the sixth-wave dev half; 40 leaves room and stays
 # within one sentence
 _RESUME_WINDOW = 40
+
+
+_ELISION = re.compile(r"['’\-‐]")
+
+
+def _report_sentence(doc: Doc, s1: int, e2: int) -> tuple[int, int] | None:
+    """The sentence holding two reporting verbs (the first starting at ``s1``, the second
+    ending at ``e2``) when at least :data:`_REPORTED_WORDS` words follow the second one
+    (what was said); ``None`` otherwise ("…, he said." closes the sentence)."""
+    sent = next(((ss, se) for ss, se in doc.sentences if ss <= s1 and e2 <= se), None)
+    if sent is None or len(doc.words_in(e2, sent[1])) < _REPORTED_WORDS:
+        return None
+    return sent
 
 
 def _bare_report_clause(lang: str) -> bool:

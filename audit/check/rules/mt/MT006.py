@@ -221,8 +221,9 @@ class Untranslated(DetectorMixin, Check):
                 continue
             parts = lw.split("-")
             content = [p for p in parts if p not in function]
-            if len(content) < 2 or any(len(p) < 3 or not kind_of(p) for p in content) or not any(kind_of(p) == 2 for p in content):
-                continue
+            kinds = [kind_of(p) for p in content]
+            if len(content) < 2 or any(len(p) < 3 for p in content) or 0 in kinds or 2 not in kinds:
+                continue  # every part an English word, one of them clearly English
             if " ".join(parts) in loans or lw in loans:
                 continue
             if _quoted(doc, quotes, start, end) or not _free_standing(text, start, end):
@@ -393,7 +394,7 @@ def _free_standing(text: str, start: int, end: int) -> bool:
 
 
 def _without_name(text: str, words: list[tuple[int, int]], run: list[int],
-                  lows: list[str] | None = None, function: frozenset[str] = frozenset()) -> list[int]:
+                  lows: list[str], function: frozenset[str]) -> list[int]:
     """The run without the name that starts or ends it (capitalised words, with the lowercase
     function words a name holds between them: "according to the Centers for Disease Control and
     Prevention" -> "according to the"; "with Muhammad ranking first in London and the West
@@ -422,7 +423,7 @@ def _without_name(text: str, words: list[tuple[int, int]], run: list[int],
                 return n
             n = m
             j = n  # function words between two capitalised words belong to the name
-            while j < len(order) and not caps[order[j]] and lows is not None and lows[run[order[j]]] in function:
+            while j < len(order) and not caps[order[j]] and lows[run[order[j]]] in function:
                 j += 1
             if n < j < len(order) and caps[order[j]]:
                 n = j
