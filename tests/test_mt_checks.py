@@ -746,6 +746,37 @@ def test_titlecase_pair_anchored_by_a_lowercase_form_of_one_word() -> None:
     assert hits[0].severity == "info"
 
 
+#: a run right after the sentence's first word, an ordinary word capitalised by position only
+#: (lang, flagged sentence, run, clean counterpart with an article or a name opening the sentence)
+TITLECASE_AFTER_OPENER: list[tuple[str, str, str, str]] = [
+    ("pl", "Niektórzy Właściciele Sklepów twierdzą, że nowe przepisy są zbyt surowe.", "Właściciele Sklepów",
+     "Według Instytutu Zootechniki nowe przepisy są zbyt surowe."),
+    ("uk", "Деякі Продавці Квітів скаржаться, що оренда на ринку подорожчала вдвічі.", "Продавці Квітів",
+     "Київська Міська Рада каже, що оренда на ринку подорожчала вдвічі."),
+    ("es", "Algunos Vecinos Afectados dicen que nadie les avisó del corte de agua.", "Vecinos Afectados",
+     "El Servicio Municipal de Aguas dice que nadie le avisó del corte."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "run", "clean"), TITLECASE_AFTER_OPENER,
+                         ids=[f"{x[0]}-{x[2]}" for x in TITLECASE_AFTER_OPENER])
+def test_titlecase_run_after_an_ordinary_sentence_opener(lang: str, text: str, run: str, clean: str) -> None:
+    assert [f.evidence for f in _audit(text, lang, ["MT003"])] == [run]
+    assert _audit(clean, lang, ["MT003"]) == []
+
+
+def test_sentence_opener_does_not_lengthen_a_run_into_a_name() -> None:
+    # "Некоторые из | Осиных Гнёзд": the capital of the sentence's first word is positional, so
+    # the two-word run is not a three-word proper name; both words are lowercase elsewhere
+    text = ("Из-за осиных гнёзд службы получают много вызовов.\n"
+            "Некоторые из Осиных Гнёзд были размером с футбольный мяч.")
+    assert [f.evidence for f in _audit(text, "ru", ["MT003"])] == ["Осиных Гнёзд"]
+    # a capitalised word joined in mid-sentence still makes a long name
+    named = ("Из-за осиных гнёзд службы получают много вызовов.\n"
+             "Сотрудники Центра из Осиных Гнёзд были размером с футбольный мяч.")
+    assert _audit(named, "ru", ["MT003"]) == []
+
+
 def test_titlecase_pair_with_a_short_word_is_not_anchored() -> None:
     text = "Echipa a câștigat în Serie A două meciuri, iar seria de victorii continuă."
     assert [f.evidence for f in _audit(text, "ro", ["MT003"])] == []

@@ -198,7 +198,9 @@ class TitleCaseRun(DetectorMixin, Check):
                                           data={"words": toks, "mode": mode, "evidence": "not-a-name word",
                                                 "zipf": [round(zipf(t.lower(), lang), 2) for t in toks]}))
                     continue
-                if not prev_word[:1].islower() or prev_word.lower() in intro:
+                opener = run[0] == 1 and _ordinary_opener(prev_word.lower(), lang, function, intro, name_like,
+                                                          is_head, min_zipf)
+                if (not prev_word[:1].islower() and not opener) or prev_word.lower() in intro:
                     continue  # after a number, an acronym or a role word ("premier Jan Nowak")
                 if places and _introduced(text, words, run[0], places, function):
                     continue  # a place or body named after its kind ("comarca de Tierras Altas")
@@ -217,7 +219,10 @@ class TitleCaseRun(DetectorMixin, Check):
                 chained = _chained(text, words, run, function) if mode != "nouns" else []
                 if any(is_head(w) for w in lws) or any(is_head(w) for w in chained):
                     continue  # an institution name, maybe joined by function words ("Centro para el Desarrollo")
-                if (mode != "nouns" and len(run) + len(chained) >= _MAX_RUN
+                # the sentence's first word is capitalised by position, not as a name part:
+                # it does not lengthen the run ("Некоторые из | Осиных Гнёзд")
+                joined = len(chained) - (bool(chained) and _chained_first(text, words, run, function))
+                if (mode != "nouns" and len(run) + joined >= _MAX_RUN
                         and all(name_like(w) in (None, "rare") for w in lws)):
                     continue  # a long proper name ("Krajowego Ośrodka Wsparcia Rolnictwa")
                 # keep maximal sub-runs of ordinary words, where a rare word counts when
@@ -543,6 +548,26 @@ def _chained(text: str, words: list[tuple[int, int]], run: list[int], function: 
                 continue
             break
     return out
+
+
+def _ordinary_opener(lw: str, lang: str, function: frozenset[str], intro: frozenset[str],
+                     name_like: Callable[[str], str | None], is_head: Callable[[str], bool],
+                     min_zipf: float) -> bool:
+    """The sentence's first word is capitalised only by position and is plain vocabulary
+    ("Niektórzy | Trenerzy Tenisa", "Власники | Закладів"), not an article or preposition
+    that opens an institution's name ("El | Servicio Municipal"), a role word, a head or a
+    name: a run right after it is then mid-sentence like any other."""
+    if len(lw) < 4 or lw in function or lw in intro or is_head(lw):
+        return False
+    return zipf(lw, lang) >= min_zipf + 1.0 and name_like(lw) is None
+
+
+def _chained_first(text: str, words: list[tuple[int, int]], run: list[int], function: frozenset[str]) -> bool:
+    """The word :func:`_chained` joins on the left is the sentence's first word."""
+    k = run[0] - 1
+    while k > 0 and text[words[k][0]:words[k][1]].lower() in function and text[words[k][0]][:1].islower():
+        k -= 1
+    return k == 0 and k < run[0] - 1 and is_capitalised(text[words[0][0]:words[0][1]])
 
 
 def _inner_function_word(lws: list[str], function: frozenset[str],
