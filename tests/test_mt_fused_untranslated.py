@@ -333,6 +333,13 @@ RESTATED = [
      "a spus compania a declarat"),
     ("ro", "„Am construit prea mult”, a spus Johan Lindqvist, a declarat Johan Lindqvist, care a închis două săli.",
      "a spus Johan Lindqvist, a declarat"),
+    # the comma some languages write before "that", and an auxiliary of the second verb
+    ("bg", "Общината каза, че общината заяви, че новите табели ще бъдат поставени до края на май.",
+     "каза, че общината заяви"),
+    ("pl", "Spółdzielnia powiedziała, że spółdzielnia poinformowała, że czynsze wzrosną od lipca o osiem procent.",
+     "powiedziała, że spółdzielnia poinformowała"),
+    ("fr", "Le syndicat des boulangers a dit que le syndicat a indiqué que les prix du pain resteraient stables.",
+     "a dit que le syndicat a indiqué"),
 ]
 
 
@@ -347,6 +354,8 @@ def test_said_twice_with_the_subject_said_again_between(lang: str, text: str, sp
     ("ro", "Directorul a spus că nu a declarat niciodată așa ceva în fața angajaților."),
     ("fr", "Le Collège a salué l'annonce mais a averti que l'argent ne suffirait pas face aux besoins."),
     ("uk", "Мерка сказала, що вона заявила про це ще минулого тижня на засіданні ради."),
+    ("pl", "Rzecznik powiedział, że minister poinformował już wszystkich dyrektorów szkół o zmianach."),
+    ("ru", "Директор сказал, что он сообщил об этом полиции ещё в прошлую пятницу вечером."),
     # English drops the complementiser: "she said she told" is grammatical
     ("en", "The mayor said she told the council about the lifts in March and got no answer."),
 ], ids=lambda x: x if len(x) == 2 else None)

@@ -578,9 +578,13 @@ class FusedDuplicate(DetectorMixin, Check):
         with no comma: "Вона сказала вона заявила журналістам, що…", "Rețeaua a spus că
         rețeaua a declarat că…", "a dit qu'elle a déclaré qu'elle…", "a spus compania a
         declarat că…", or after the writer's post-posed subject and a comma: "…, a spus Johan
-        Lindqvist, a declarat Johan Lindqvist, care…". Between the verbs: one to three words,
-        no other punctuation; a complementiser (``report_complementisers`` in ``mt_cues``) may
-        open them, and then they must be a subject pronoun (``subject_pronouns``) or repeat a
+        Lindqvist, a declarat Johan Lindqvist, care…". Between the verbs: one to three words
+        (an auxiliary of the second verb aside: "que le ministère | a indiqué"), no other
+        punctuation; a complementiser (``report_complementisers`` in ``mt_cues``) may
+        open them, after the comma some languages put before it ("Компанията каза, че
+        компанията заяви, че…"), and then they must be a subject pronoun
+        (``subject_pronouns``; not after such a comma, where "she said that she told them"
+        is grammatical) or repeat a
         word of the first verb's subject ("X said that the ministry declared…" is reported
         speech of someone else); without one, no conjunction or relative pronoun
         (``clause_linkers``). Not in English or German, which drop the complementiser ("she
@@ -591,7 +595,13 @@ class FusedDuplicate(DetectorMixin, Check):
         text = doc.text
         between = text[e1:s2]
         name_gap = _NAME_GAP.fullmatch(between)
-        if name_gap is None and (_GAP_PUNCT.search(between) or not between.strip()):
+        complementisers = cue_set(lang, "fused", "report_complementisers")
+        # languages that put a comma before "that" ("каза, че", "powiedziała, że"): that comma
+        # opens the reported clause and does not split it
+        comma = _COMMA_OPENING.match(between)
+        punctuated = comma is not None and comma.group(1).lower() in complementisers
+        tested = between[comma.start(1):] if punctuated and comma else between
+        if name_gap is None and (_GAP_PUNCT.search(tested) or not between.strip()):
             return False
         sent = _report_sentence(doc, s1, e2)
         if sent is None:
@@ -600,15 +610,19 @@ class FusedDuplicate(DetectorMixin, Check):
             return True  # "a spus Johan Lindqvist, a declarat": the subject's name, then "said" again
         # the shared words, with elided ones apart ("qu'elle" -> "qu", "elle")
         toks = [part for a, b in doc.words_in(e1, s2) for part in _ELISION.split(text[a:b].lower()) if part]
-        if not 1 <= len(toks) <= 3:
-            return False
-        opened = toks[0] in cue_set(lang, "fused", "report_complementisers")
+        opened = bool(toks) and toks[0] in complementisers
         rest = toks[1:] if opened else toks
+        # an auxiliary left over from the second verb's analytic form ("que le ministère | a
+        # indiqué") is not part of the restated subject
+        while opened and len(rest) > 1 and rest[-1] in stopwords(lang):
+            rest = rest[:-1]
+        if not 1 <= len(rest) + opened <= 3:
+            return False
         if not rest:
             return False  # "a spus că a declarat": the subject dropped, one report of another's
         if any(t in cue_set(lang, "fused", "clause_linkers") for t in rest):
             return False  # "a salué l'annonce mais a averti": a conjunction joins two clauses
-        if all(t in cue_set(lang, "fused", "subject_pronouns") for t in rest):
+        if not punctuated and all(t in cue_set(lang, "fused", "subject_pronouns") for t in rest):
             return True
         before = [text[a:b].lower() for a, b in doc.words_in(sent[0], s1)][-_SUBJECT_WORDS - 3:]
         head = rest[-1]
@@ -689,6 +703,9 @@ _RESUME_WINDOW = 40
 
 
 _ELISION = re.compile(r"['’\-‐]")
+#: a comma, then the first word after it (a complementiser in the languages that write
+#: "каза, че", "powiedziała, że", "сказала, що")
+_COMMA_OPENING = re.compile(r"[ \u00a0]*,[ \u00a0]*(\w+)")
 
 
 def _report_sentence(doc: Doc, s1: int, e2: int) -> tuple[int, int] | None:
