@@ -432,6 +432,27 @@ def test_fragment_at_the_end_of_a_line_alone_is_info_and_a_warning_when_corrobor
         ("MT001", "Pustka.", "warning"), ("MT010", "Rada Miasta przyjęła Rada Miasta uchwaliła", "error")]
 
 
+def test_fragment_after_a_short_clause_needs_the_articles_evidence() -> None:
+    # a four-word clause, then the name the article writes elsewhere: a split name
+    text = ("Рада графства обговорює нові правила для фургонів з морозивом в Англії.\n"
+            "Остаточне рішення очікується в липні. Англія.\nУ Шотландії змін не планують.")
+    assert [f.evidence for f in _audit(text, "uk", ["MT001"])] == ["Англія."]
+    # the same shape without that evidence: a short sentence and a style fragment
+    text = ("Рада графства обговорює нові правила для фургонів з морозивом.\n"
+            "Остаточне рішення очікується в липні. Нарешті.\nУ Шотландії змін не планують.")
+    assert _audit(text, "uk", ["MT001"]) == []
+
+
+def test_fragment_in_capitals_counts_only_as_a_name_of_the_article() -> None:
+    text = ("Мошенники из США наклеивают поддельные QR-коды на паркоматы.\n"
+            "Первые такие случаи были зарегистрированы ещё в 2022 году в Техасе. США.\nПолиция предупреждает водителей.")
+    assert [f.evidence for f in _audit(text, "ru", ["MT001"])] == ["США."]
+    # an acronym the article does not use otherwise: an agency credit or a dateline
+    text = ("Мошенники наклеивают поддельные QR-коды на паркоматы по всей стране.\n"
+            "Первые такие случаи были зарегистрированы ещё в 2022 году в Техасе. ТАСС.\nПолиция предупреждает водителей.")
+    assert _audit(text, "ru", ["MT001"]) == []
+
+
 def test_fragment_matching_the_author_is_a_signature() -> None:
     text = "The city council approved the new budget on Tuesday after a four-hour debate. John Smith."
     assert _audit(text, "en", ["MT001"], author="John Smith") == []
