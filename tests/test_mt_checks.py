@@ -786,6 +786,14 @@ def test_titlecase_run_after_an_ordinary_sentence_opener(lang: str, text: str, r
     assert _audit(clean, lang, ["MT003"]) == []
 
 
+def test_titlecase_run_counted_by_a_numeral() -> None:
+    text = "Przewoźnik kupił w tym roku 12 Nowych Autobusów dla linii podmiejskich."
+    assert [f.evidence for f in _audit(text, "pl", ["MT003"])] == ["Nowych Autobusów"]
+    # after a year the capitals start the title of an event ("Targi 2025 Nowe Autobusy")
+    text = "Przewoźnik pokaże na targach 2025 Nowe Autobusy swoje pojazdy dla linii podmiejskich."
+    assert _audit(text, "pl", ["MT003"]) == []
+
+
 def test_sentence_opener_does_not_lengthen_a_run_into_a_name() -> None:
     # "Некоторые из | Осиных Гнёзд": the capital of the sentence's first word is positional, so
     # the two-word run is not a three-word proper name; both words are lowercase elsewhere

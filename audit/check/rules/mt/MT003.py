@@ -67,6 +67,11 @@ class TitleCaseRun(DetectorMixin, Check):
     * a rare form of a frequent word family ("Заправочным": all the words starting with
       its stem are frequent together) counts as ordinary vocabulary.
 
+    A run right after a numeral that is not a year ("18 Национални Отбора") or right after
+    the sentence's first word when that is plain vocabulary capitalised by position only
+    ("Niektórzy | Trenerzy Tenisa"; not an article, which opens institution names: "El
+    Servicio Municipal") is judged like any mid-sentence run.
+
     A single capitalised noun counted by a numeral ("ponad 40 Domów", "120 Мешканців") is a
     weaker signal (0.6) of its own: a counted noun is never a name where only names are
     capitalised.
@@ -200,7 +205,8 @@ class TitleCaseRun(DetectorMixin, Check):
                     continue
                 opener = run[0] == 1 and _ordinary_opener(prev_word.lower(), lang, function, intro, name_like,
                                                           is_head, min_zipf)
-                if (not prev_word[:1].islower() and not opener) or prev_word.lower() in intro:
+                counted = prev_word.isdigit() and not _YEAR.fullmatch(prev_word)
+                if (not prev_word[:1].islower() and not opener and not counted) or prev_word.lower() in intro:
                     continue  # after a number, an acronym or a role word ("premier Jan Nowak")
                 if places and _introduced(text, words, run[0], places, function):
                     continue  # a place or body named after its kind ("comarca de Tierras Altas")
