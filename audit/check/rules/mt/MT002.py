@@ -705,7 +705,7 @@ _RESUME_WINDOW = 40
 _ELISION = re.compile(r"['’\-‐]")
 #: a comma, then the first word after it (a complementiser in the languages that write
 #: "каза, че", "powiedziała, że", "сказала, що")
-_COMMA_OPENING = re.compile(r"[ \u00a0]*,[ \u00a0]*(\w+)")
+_COMMA_OPENING = re.compile(r"\A[ \u00a0]*,[ \u00a0]*(\w+)")
 
 
 def _report_sentence(doc: Doc, s1: int, e2: int) -> tuple[int, int] | None:
