@@ -352,6 +352,7 @@ def test_said_twice_with_the_subject_said_again_between(lang: str, text: str, sp
     # someone else's report, a negation, a conjunction: the writer's own sentences
     ("ro", "Maria a spus că ministerul a declarat deja toate veniturile din anul trecut."),
     ("ro", "Directorul a spus că nu a declarat niciodată așa ceva în fața angajaților."),
+    ("ro", "Directorul a spus că ea nu a declarat niciodată așa ceva în fața angajaților."),
     ("fr", "Le Collège a salué l'annonce mais a averti que l'argent ne suffirait pas face aux besoins."),
     ("uk", "Мерка сказала, що вона заявила про це ще минулого тижня на засіданні ради."),
     ("pl", "Rzecznik powiedział, że minister poinformował już wszystkich dyrektorów szkół o zmianach."),

@@ -612,9 +612,10 @@ class FusedDuplicate(DetectorMixin, Check):
         toks = [part for a, b in doc.words_in(e1, s2) for part in _ELISION.split(text[a:b].lower()) if part]
         opened = bool(toks) and toks[0] in complementisers
         rest = toks[1:] if opened else toks
-        # an auxiliary left over from the second verb's analytic form ("que le ministère | a
-        # indiqué") is not part of the restated subject
-        while opened and len(rest) > 1 and rest[-1] in stopwords(lang):
+        # one auxiliary left over from the second verb's analytic form, after a content word
+        # ("que le ministère | a indiqué"), is not part of the restated subject; a negation
+        # before it keeps the gap long ("că ea nu a declarat": the writer's own clause)
+        if opened and len(rest) >= 2 and rest[-1] in stopwords(lang) and rest[-2] not in stopwords(lang):
             rest = rest[:-1]
         if not 1 <= len(rest) + opened <= 3:
             return False

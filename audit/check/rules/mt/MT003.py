@@ -207,7 +207,7 @@ class TitleCaseRun(DetectorMixin, Check):
                                                           is_head, min_zipf)
                 counted = prev_word.isdigit() and not _YEAR.fullmatch(prev_word)
                 if (not prev_word[:1].islower() and not opener and not counted) or prev_word.lower() in intro:
-                    continue  # after a number, an acronym or a role word ("premier Jan Nowak")
+                    continue  # after a year, an acronym, a name or a role word ("premier Jan Nowak")
                 if places and _introduced(text, words, run[0], places, function):
                     continue  # a place or body named after its kind ("comarca de Tierras Altas")
                 after = text[words[nxt][0]:words[nxt][1]] if nxt < len(words) else ""
@@ -560,20 +560,22 @@ def _ordinary_opener(lw: str, lang: str, function: frozenset[str], intro: frozen
                      name_like: Callable[[str], str | None], is_head: Callable[[str], bool],
                      min_zipf: float) -> bool:
     """The sentence's first word is capitalised only by position and is plain vocabulary
-    ("Niektórzy | Trenerzy Tenisa", "Власники | Закладів"), not an article or preposition
-    that opens an institution's name ("El | Servicio Municipal"), a role word, a head or a
-    name: a run right after it is then mid-sentence like any other."""
+    ("Niektórzy | Trenerzy Tenisa", "Власники | Закладів"), not a function word (the
+    articles and short prepositions of ``function_words``, which open institutions' names:
+    "El | Servicio Municipal"), a role word, a head or a name: a run right after it is then
+    mid-sentence like any other (a head inside the run still makes it a name)."""
     if len(lw) < 4 or lw in function or lw in intro or is_head(lw):
         return False
     return zipf(lw, lang) >= min_zipf + 1.0 and name_like(lw) is None
 
 
 def _chained_first(text: str, words: list[tuple[int, int]], run: list[int], function: frozenset[str]) -> bool:
-    """The word :func:`_chained` joins on the left is the sentence's first word."""
+    """The word :func:`_chained` joins on the left (through one to three lowercase function
+    words) is the sentence's first word."""
     k = run[0] - 1
     while k > 0 and text[words[k][0]:words[k][1]].lower() in function and text[words[k][0]][:1].islower():
         k -= 1
-    return k == 0 and k < run[0] - 1 and is_capitalised(text[words[0][0]:words[0][1]])
+    return k == 0 and 1 <= run[0] - 1 <= 3 and is_capitalised(text[words[0][0]:words[0][1]])
 
 
 def _inner_function_word(lws: list[str], function: frozenset[str],
