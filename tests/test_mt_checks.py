@@ -432,25 +432,21 @@ def test_fragment_at_the_end_of_a_line_alone_is_info_and_a_warning_when_corrobor
         ("MT001", "Pustka.", "warning"), ("MT010", "Rada Miasta przyjęła Rada Miasta uchwaliła", "error")]
 
 
-def test_fragment_after_a_short_clause_needs_the_articles_evidence() -> None:
-    # a four-word clause, then the name the article writes elsewhere: a split name
-    text = ("Рада графства обговорює нові правила для фургонів з морозивом в Англії.\n"
-            "Остаточне рішення очікується в липні. Англія.\nУ Шотландії змін не планують.")
-    assert [f.evidence for f in _audit(text, "uk", ["MT001"])] == ["Англія."]
-    # the same shape without that evidence: a short sentence and a style fragment
-    text = ("Рада графства обговорює нові правила для фургонів з морозивом.\n"
-            "Остаточне рішення очікується в липні. Нарешті.\nУ Шотландії змін не планують.")
-    assert _audit(text, "uk", ["MT001"]) == []
-
-
-def test_fragment_in_capitals_counts_only_as_a_name_of_the_article() -> None:
-    text = ("Мошенники из США наклеивают поддельные QR-коды на паркоматы.\n"
-            "Первые такие случаи были зарегистрированы ещё в 2022 году в Техасе. США.\nПолиция предупреждает водителей.")
-    assert [f.evidence for f in _audit(text, "ru", ["MT001"])] == ["США."]
-    # an acronym the article does not use otherwise: an agency credit or a dateline
-    text = ("Мошенники наклеивают поддельные QR-коды на паркоматы по всей стране.\n"
-            "Первые такие случаи были зарегистрированы ещё в 2022 году в Техасе. ТАСС.\nПолиция предупреждает водителей.")
-    assert _audit(text, "ru", ["MT001"]) == []
+#: a fragment the article's own evidence vouches for: (lang, flagged text, fragment, the same
+#: shape without that evidence)
+FRAGMENTS_WITH_EVIDENCE: list[tuple[str, str, str, str]] = [
+    # after a four-word clause, the name the article writes elsewhere (not a style fragment)
+    ("uk", "Рада графства обговорює нові правила для фургонів з морозивом в Англії.\n"
+           "Остаточне рішення очікується в липні. Англія.\nУ Шотландії змін не планують.", "Англія.",
+     "Рада графства обговорює нові правила для фургонів з морозивом.\n"
+     "Остаточне рішення очікується в липні. Нарешті.\nУ Шотландії змін не планують."),
+    # an acronym in capitals the article uses elsewhere (not an agency credit or a dateline)
+    ("ru", "Мошенники из США наклеивают поддельные QR-коды на паркоматы.\n"
+           "Первые такие случаи были зарегистрированы ещё в 2022 году в Техасе. США.\nПолиция предупреждает водителей.",
+     "США.",
+     "Мошенники наклеивают поддельные QR-коды на паркоматы по всей стране.\n"
+     "Первые такие случаи были зарегистрированы ещё в 2022 году в Техасе. ТАСС.\nПолиция предупреждает водителей."),
+]
 
 
 def test_fragment_matching_the_author_is_a_signature() -> None:
@@ -779,11 +775,16 @@ TITLECASE_AFTER_OPENER: list[tuple[str, str, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "run", "clean"), TITLECASE_AFTER_OPENER,
-                         ids=[f"{x[0]}-{x[2]}" for x in TITLECASE_AFTER_OPENER])
-def test_titlecase_run_after_an_ordinary_sentence_opener(lang: str, text: str, run: str, clean: str) -> None:
-    assert [f.evidence for f in _audit(text, lang, ["MT003"])] == [run]
-    assert _audit(clean, lang, ["MT003"]) == []
+#: (check, lang, flagged text, its one finding's evidence, a counterpart the check leaves alone)
+FLAGGED_AND_LEFT_ALONE = ([("MT001", *x) for x in FRAGMENTS_WITH_EVIDENCE]
+                          + [("MT003", *x) for x in TITLECASE_AFTER_OPENER])
+
+
+@pytest.mark.parametrize(("code", "lang", "text", "evidence", "clean"), FLAGGED_AND_LEFT_ALONE,
+                         ids=[f"{x[0]}-{x[1]}-{x[3]}" for x in FLAGGED_AND_LEFT_ALONE])
+def test_one_finding_and_its_clean_counterpart(code: str, lang: str, text: str, evidence: str, clean: str) -> None:
+    assert [f.evidence for f in _audit(text, lang, [code])] == [evidence]
+    assert _audit(clean, lang, [code]) == []
 
 
 def test_titlecase_run_counted_by_a_numeral() -> None:
